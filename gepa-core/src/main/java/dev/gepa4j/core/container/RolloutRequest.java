@@ -1,0 +1,32 @@
+package dev.gepa4j.core.container;
+
+import dev.gepa4j.core.model.DatasetRow;
+import dev.gepa4j.core.model.PolicySpec;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One candidate on one example, as sent in {@code POST /rollout}.
+ *
+ * @param rolloutId   unique per logical rollout; a retry reuses it so the container can answer idempotently
+ * @param runId       the run it belongs to
+ * @param candidateId the candidate's id
+ * @param candidate   field to text; only fields the program marks mutable
+ * @param row         the example, sent as {@code dataset_row}
+ * @param policy      which model the container should call
+ * @param timeout     how long one attempt may take
+ */
+public record RolloutRequest(String rolloutId, String runId, String candidateId, Map<String, String> candidate,
+                             DatasetRow row, PolicySpec policy, Duration timeout) {
+    public RolloutRequest {
+        Objects.requireNonNull(rolloutId, "rolloutId");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(candidateId, "candidateId");
+        Objects.requireNonNull(row, "row");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(timeout, "timeout");
+        candidate = java.util.Collections.unmodifiableMap(new TreeMap<>(candidate));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.gepa4j.core.workspace;
+
+import java.util.Objects;
+
+/**
+ * What a new run is: its id, the task it optimizes, how it was configured.
+ *
+ * @param runId         unique within the workspace
+ * @param task          task id or container URL, for listings
+ * @param configText    the effective configuration as text (secrets already removed), so the run can be resumed
+ * @param seed          the run's random seed
+ * @param mode          {@code serial} or {@code overlapped}
+ * @param rolloutBudget the hard cap on container calls
+ */
+public record RunSpec(String runId, String task, String configText, long seed, String mode, long rolloutBudget) {
+    public RunSpec {
+        Objects.requireNonNull(runId, "runId");
+        if (!runId.matches("[A-Za-z0-9._-]{1,80}")) {
+            throw new IllegalArgumentException("run id '" + runId
+                    + "' must be 1-80 characters of letters, digits, '.', '_' or '-'");
+        }
+        task = task == null ? "" : task;
+        configText = configText == null ? "" : configText;
+        mode = mode == null ? "serial" : mode;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gepa4j.core.workspace;
+
+import dev.gepa4j.core.model.Usage;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only view of a workspace, for the console, the evidence writer and the CLI's listings. Lists are ordered:
+ * runs by start time, candidates by index, rollouts and events by seq, proposals by seq, decisions by time.
+ */
+public interface WorkspaceReader {
+
+    List<RunInfo> runs();
+
+    Optional<RunInfo> run(String runId);
+
+    List<CandidateRecord> candidates(String runId);
+
+    /** Rollouts with seq greater than {@code afterSeq} (0 for all). */
+    List<RolloutRecord> rollouts(String runId, long afterSeq);
+
+    List<ProposalRecord> proposals(String runId);
+
+    List<DecisionRecord> decisions(String runId);
+
+    /** Events with seq greater than {@code afterSeq} (0 for all). */
+    List<EventRecord> events(String runId, long afterSeq);
+
+    /** Usage totals of a source ({@code policy} or {@code proposer}) in a run. */
+    Usage usage(String runId, String source);
+}
