@@ -1,0 +1,53 @@
+package dev.gepa4j.cli;
+
+import dev.gepa4j.runtime.bench.FanoutBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gepa bench ...}: benchmarks that print figures. */
+@Command(name = "bench", description = "Run a benchmark and print its figures as one JSON line.",
+        mixinStandardHelpOptions = true, subcommands = BenchCommand.Fanout.class)
+public final class BenchCommand implements Callable<Integer> {
+
+    public BenchCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        System.err.println("choose a benchmark: gepa bench fanout [--concurrency C] [--latency-ms L] [--rollouts N]");
+        return 2;
+    }
+
+    /** {@code gepa bench fanout}: rollout fanout against a local container with injected latency. */
+    @Command(name = "fanout", mixinStandardHelpOptions = true,
+            description = "Push N rollouts at concurrency C through the real queue, cache and sqlite workspace to a "
+                    + "local container with mean latency L (long tail); print throughput against the C/L limit, "
+                    + "the per-rollout overhead and the repeat-pass cache hit rate.")
+    public static final class Fanout implements Callable<Integer> {
+        @Option(names = "--concurrency", defaultValue = "64", description = "parallel rollouts (default 64)")
+        int concurrency;
+
+        @Option(names = "--latency-ms", defaultValue = "50", description = "mean container latency in ms (default 50)")
+        double latencyMs;
+
+        @Option(names = "--rollouts", defaultValue = "4000", description = "rollouts per pass (default 4000)")
+        int rollouts;
+
+        public Fanout() {
+        }
+
+        @Override
+        public Integer call() {
+            FanoutBenchmark.Options options;
+            try {
+                options = new FanoutBenchmark.Options(concurrency, latencyMs, rollouts);
+            } catch (IllegalArgumentException e) {
+                System.err.println("gepa bench fanout: " + e.getMessage());
+                return 2;
+            }
+            System.out.println(FanoutBenchmark.run(options).toJson());
+            return 0;
+        }
+    }
+}

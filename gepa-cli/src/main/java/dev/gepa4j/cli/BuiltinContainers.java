@@ -1,0 +1,29 @@
+package dev.gepa4j.cli;
+
+import dev.gepa4j.sdk.ContainerServer;
+import dev.gepa4j.sdk.ServerOptions;
+import dev.gepa4j.sdk.TaskHandler;
+import dev.gepa4j.tasks.banking77.SplitSizes;
+import dev.gepa4j.tasks.banking77.container.Banking77Container;
+import java.util.List;
+
+/** The task containers that ship with gepa4j, by name. */
+final class BuiltinContainers {
+    static final List<String> NAMES = List.of("banking77");
+
+    private BuiltinContainers() {
+    }
+
+    static TaskHandler handler(String name) {
+        return switch (name) {
+            case "banking77" -> Banking77Container.create(SplitSizes.DEFAULTS);
+            default -> throw new IllegalArgumentException("no built-in container named '" + name + "'; built-ins: "
+                    + String.join(", ", NAMES));
+        };
+    }
+
+    /** Starts a built-in container over HTTP; the caller closes it. */
+    static ContainerServer start(String name, ServerOptions options) {
+        return ContainerServer.start(handler(name), options.withRuntimeId("gepa4j_" + name));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gepa4j.cli;
+
+import dev.gepa4j.cli.config.GepaConfig;
+import dev.gepa4j.cli.config.LoopSection;
+import dev.gepa4j.core.engine.LoopConfig;
+import dev.gepa4j.core.engine.LoopPolicies;
+import dev.gepa4j.core.engine.MergeSettings;
+import dev.gepa4j.core.engine.Mode;
+import dev.gepa4j.core.engine.Staleness;
+import dev.gepa4j.core.strategy.AllComponents;
+import dev.gepa4j.core.strategy.CurrentBestSelector;
+import dev.gepa4j.core.strategy.EpsilonGreedySelector;
+import dev.gepa4j.core.strategy.ImprovementOrEqual;
+import dev.gepa4j.core.strategy.NoImprovement;
+import dev.gepa4j.core.strategy.ParetoWeightedSelector;
+import dev.gepa4j.core.strategy.ProposalLimit;
+import dev.gepa4j.core.strategy.ProposerCostBudget;
+import dev.gepa4j.core.strategy.ProposerTokenBudget;
+import dev.gepa4j.core.strategy.RoundRobinComponents;
+import dev.gepa4j.core.strategy.ScoreThreshold;
+import dev.gepa4j.core.strategy.StopCondition;
+import dev.gepa4j.core.strategy.StopFile;
+import dev.gepa4j.core.strategy.StrictImprovement;
+import dev.gepa4j.core.strategy.WallTimeLimit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns the {@code [gepa]} section into the loop's settings and policies; names unknown policy values. */
+final class LoopSettings {
+    private LoopSettings() {
+    }
+
+    static LoopConfig config(GepaConfig config) {
+        LoopSection g = config.gepa();
+        Staleness staleness = switch (g.staleness()) {
+            case "accept" -> Staleness.acceptAsIs();
+            case "recheck" -> Staleness.recheck();
+            case "drop" -> Staleness.dropBeyond(2);
+            default -> throw new IllegalArgumentException("[gepa] staleness = \"" + g.staleness()
+                    + "\": use accept, recheck or drop");
+        };
+        return LoopConfig.defaults()
+                .withMode(Mode.parse(config.run().mode()))
+                .withMinibatchSize(g.minibatchSize())
+                .withLanes(g.inFlight(), staleness)
+                .withMerge(g.merge() ? MergeSettings.on(g.maxMergeAttempts()) : MergeSettings.off())
+                .withHeldout(g.heldoutTopK(), g.heldoutRollouts() == null ? -1 : g.heldoutRollouts())
+                .withSeedCandidate(config.seedCandidate());
+    }
+
+    static LoopPolicies policies(LoopSection g, Path workspaceDir) {
+        LoopPolicies p = LoopPolicies.defaults();
+        p = switch (g.parentSelection()) {
+            case "pareto_weighted" -> p.withParentSelector(new ParetoWeightedSelector());
+            case "current_best" -> p.withParentSelector(new CurrentBestSelector());
+            case "epsilon_greedy" -> p.withParentSelector(new EpsilonGreedySelector(g.epsilon()));
+            default -> throw new IllegalArgumentException("[gepa] parent_selection = \"" + g.parentSelection()
+                    + "\": use pareto_weighted, current_best or epsilon_greedy");
+        };
+        p = switch (g.componentSelection()) {
+            case "round_robin" -> p.withComponentSelector(new RoundRobinComponents());
+            case "all" -> p.withComponentSelector(new AllComponents());
+            default -> throw new IllegalArgumentException("[gepa] component_selection = \"" + g.componentSelection()
+                    + "\": use round_robin or all");
+        };
+        p = switch (g.acceptance()) {
+            case "strict_improvement" -> p.withAcceptanceRule(new StrictImprovement());
+            case "improvement_or_equal" -> p.withAcceptanceRule(new ImprovementOrEqual());
+            default -> throw new IllegalArgumentException("[gepa] acceptance = \"" + g.acceptance()
+                    + "\": use strict_improvement or improvement_or_equal");
+        };
+        List<StopCondition> stops = new ArrayList<>();
+        stops.add(new StopFile(workspaceDir.resolve(g.stopFile())));
+        if (g.maxSeconds() != null) {
+            stops.add(new WallTimeLimit(Duration.ofSeconds(g.maxSeconds())));
+        }
+        if (g.scoreThreshold() != null) {
+            stops.add(new ScoreThreshold(g.scoreThreshold()));
+        }
+        if (g.noImprovementProposals() != null) {
+            stops.add(new NoImprovement(g.noImprovementProposals()));
+        }
+        if (g.maxProposals() != null) {
+            stops.add(new ProposalLimit(g.maxProposals()));
+        }
+        if (g.maxProposerTokens() != null) {
+            stops.add(new ProposerTokenBudget(g.maxProposerTokens()));
+        }
+        if (g.maxProposerCostUsd() != null) {
+            stops.add(new ProposerCostBudget(g.maxProposerCostUsd()));
+        }
+        return p.withStop(StopCondition.anyOf(stops));
+    }
+}

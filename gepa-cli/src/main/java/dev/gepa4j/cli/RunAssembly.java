@@ -1,0 +1,192 @@
+package dev.gepa4j.cli;
+
+import dev.gepa4j.cli.config.ConfigLoader;
+import dev.gepa4j.cli.config.GepaConfig;
+import dev.gepa4j.console.RunConsole;
+import dev.gepa4j.core.container.TaskContainer;
+import dev.gepa4j.core.engine.GepaLoop;
+import dev.gepa4j.core.engine.LoopParts;
+import dev.gepa4j.core.engine.LoopResult;
+import dev.gepa4j.core.engine.StopHandle;
+import dev.gepa4j.core.model.DatasetRow;
+import dev.gepa4j.core.model.PolicySpec;
+import dev.gepa4j.core.model.Split;
+import dev.gepa4j.core.propose.Proposer;
+import dev.gepa4j.core.rollout.CacheMode;
+import dev.gepa4j.core.rollout.ConcurrencyLimits;
+import dev.gepa4j.core.rollout.RetryPolicy;
+import dev.gepa4j.core.rollout.RolloutBudget;
+import dev.gepa4j.core.rollout.RolloutQueue;
+import dev.gepa4j.core.workspace.RunInfo;
+import dev.gepa4j.core.workspace.RunRecorder;
+import dev.gepa4j.core.workspace.RunSpec;
+import dev.gepa4j.runtime.evidence.EvidencePacketWriter;
+import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.sdk.ContainerServer;
+import dev.gepa4j.sdk.ServerOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The composition root: the only place that constructs concrete containers, the workspace, the rollout queue, the
+ * proposer and the console, and hands them to {@link GepaLoop}. Steps: (1) start or reach the container(s) and check
+ * the contract, (2) read program, task and rows, (3) open the run in the workspace, (4) build the queue over the
+ * run's journal and the budget, (5) run the loop with the console and progress bar watching, (6) write the evidence
+ * packet and print the summary line.
+ */
+final class RunAssembly {
+    private final GepaConfig config;
+    private final String configText;
+    private final Path baseDir;
+    private final RunOptions options;
+
+    RunAssembly(GepaConfig config, String configText, Path baseDir, RunOptions options) {
+        this.config = config;
+        this.configText = configText;
+        this.baseDir = baseDir;
+        this.options = options == null ? new RunOptions() : options;
+    }
+
+    int runFresh() throws Exception {
+        String runId = config.run().runId() != null ? config.run().runId()
+                : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return execute(runId, baseDir.resolve(config.run().workspace()), false);
+    }
+
+    /** Continues {@code runId} from the configuration it stored when it started. */
+    static int resume(String runId, Path workspaceDir, RunOptions options) throws Exception {
+        if (!Files.isRegularFile(workspaceDir.resolve(SqliteWorkspace.FILE_NAME))) {
+            throw new UserFacingException("no workspace in " + workspaceDir.toAbsolutePath()
+                    + ": pass the folder the run wrote to (--workspace DIR, the demo's --out)");
+        }
+        RunInfo info;
+        try (SqliteWorkspace ws = SqliteWorkspace.open(workspaceDir)) {
+            info = ws.reader().run(runId).orElseThrow(() -> new UserFacingException("no run '" + runId + "' in "
+                    + workspaceDir + "; runs there: " + ws.reader().runs().stream().map(RunInfo::runId).toList()));
+        }
+        GepaConfig config = ConfigLoader.parse(info.configText(), "the stored configuration of run " + runId);
+        return new RunAssembly(config, info.configText(), workspaceDir.toAbsolutePath(), options)
+                .execute(runId, workspaceDir.toAbsolutePath(), true);
+    }
+
+    private int execute(String runId, Path workspaceDir, boolean resume) throws Exception {
+        Instant started = Instant.now();
+        List<AutoCloseable> closers = new ArrayList<>();
+        try {
+            // (1) the container(s)
+            List<String> urls = new ArrayList<>(config.container().endpoints());
+            if (config.container().builtin() != null) {
+                System.err.println("starting the built-in " + config.container().builtin()
+                        + " container (loading data and the embedding model)...");
+                ContainerServer server = BuiltinContainers.start(config.container().builtin(), ServerOptions.defaults());
+                closers.add(server);
+                urls.add(0, server.url());
+            }
+            if (urls.isEmpty()) {
+                throw new UserFacingException("[container] needs url = \"http://127.0.0.1:PORT\", urls = [...] or "
+                        + "builtin = \"banking77\"");
+            }
+            List<TaskContainer> containers = Containers.connect(urls, config.container());
+            containers.forEach(closers::add);
+            TaskContainer primary = containers.getFirst();
+            // (2) what the task is
+            var program = primary.program();
+            var taskInfo = primary.taskInfo();
+            var dataset = primary.dataset();
+            List<DatasetRow> train = primary.rows(Split.TRAIN, Containers.seeds(config.dataset().trainSeeds(),
+                    config.dataset().trainSize(), dataset.splitSizes().get(config.container().trainSplit()), 100,
+                    "train split '" + config.container().trainSplit() + "'"));
+            List<DatasetRow> heldout = primary.rows(Split.HELDOUT, Containers.seeds(config.dataset().heldoutSeeds(),
+                    config.dataset().heldoutSize(), dataset.splitSizes().get(config.container().heldoutSplit()), 200,
+                    "heldout split '" + config.container().heldoutSplit() + "'"));
+            // (3) the run in the workspace
+            SqliteWorkspace workspace = SqliteWorkspace.open(workspaceDir);
+            closers.add(workspace);
+            RunRecorder recorder = resume ? workspace.resumeRun(runId) : workspace.startRun(new RunSpec(runId,
+                    taskInfo.taskId().isEmpty() ? urls.getFirst() : taskInfo.taskId(), configText,
+                    config.run().seed(), config.run().mode(), config.gepa().maxRollouts()));
+            // (4) the rollout queue
+            RolloutBudget budget = new RolloutBudget(config.gepa().maxRollouts(), recorder.executedInRun());
+            RolloutQueue queue = new RolloutQueue(containers, recorder, budget,
+                    CacheMode.parse(config.rollout().cache()), policySpec(), runId,
+                    Duration.ofSeconds(config.container().timeoutSeconds()),
+                    new RetryPolicy(config.rollout().retries() + 1, Duration.ofMillis(200), Duration.ofSeconds(10),
+                            Duration.ofSeconds(60)),
+                    config.rollout().adaptive()
+                            ? new ConcurrencyLimits(config.rollout().concurrency(), config.rollout().minConcurrency(),
+                                    config.rollout().maxConcurrency(), 10, 0.75)
+                            : ConcurrencyLimits.fixed(config.rollout().concurrency()),
+                    new SplittableRandom(config.run().seed() ^ 0x5DEECE66DL));
+            Proposer proposer = Proposers.create(config.proposer(), baseDir, workspaceDir, runId);
+            // (5) the loop, watched by the console and the progress bar
+            RunConsole console = null;
+            if (!options.noConsole) {
+                console = RunConsole.start(workspace.reader(), RunConsole.DEFAULT_HOST, options.consolePort);
+                closers.add(console);
+                System.err.println("run console: " + console.url());
+            }
+            System.err.println((resume ? "resuming run " : "run ") + runId + ": " + train.size() + " train / "
+                    + heldout.size() + " heldout examples, budget " + budget.limit() + " rollouts ("
+                    + budget.committed() + " spent), " + config.run().mode() + " mode, workspace " + workspaceDir);
+            StopHandle stop = new StopHandle();
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stop.request("interrupted (SIGINT/SIGTERM): resume with ./gepa resume " + runId + " --workspace "
+                        + workspaceDir);
+                try {
+                    finished.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "gepa-clean-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            LoopResult result;
+            try (BudgetProgress progress = new BudgetProgress(budget, () -> progressStatus(queue),
+                    !options.quiet)) {
+                LoopParts parts = LoopParts.of(program, taskInfo, train, heldout, queue, recorder, proposer,
+                                new SplittableRandom(config.run().seed()))
+                        .withPolicies(LoopSettings.policies(config.gepa(), workspaceDir))
+                        .withStopHandle(stop);
+                result = new GepaLoop(LoopSettings.config(config), parts).run();
+            } finally {
+                finished.countDown();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping; the hook is waiting for us and that is fine
+            }
+            // (6) evidence and the summary line
+            Path packet = EvidencePacketWriter.write(workspace.reader(), runId,
+                    options.evidenceDir != null ? options.evidenceDir : workspaceDir);
+            System.out.println(SummaryLine.of(result, recorder.executedInRun(),
+                    Duration.between(started, Instant.now()), packet));
+            return 0;
+        } finally {
+            Containers.closeAll(closers);
+        }
+    }
+
+    private static String progressStatus(RolloutQueue queue) {
+        var c = queue.counters();
+        return "cached " + c.cached() + ", retried " + c.retried() + ", errors " + c.errors() + ", concurrency "
+                + c.concurrency();
+    }
+
+    private PolicySpec policySpec() {
+        var p = config.policy();
+        boolean builtin = config.container().builtin() != null;
+        String provider = p.provider() != null ? p.provider() : builtin ? "embedded" : "openai";
+        String model = p.model() != null ? p.model() : provider.equals("embedded") ? "all-minilm-l6-v2-q" : "gpt-4.1-nano";
+        return new PolicySpec(provider, model, p.baseUrl(), p.maxTokens(), java.util.Map.of());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.gepa4j.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code run}, {@code demo} and {@code resume}. */
+public final class RunOptions {
+    @Option(names = "--no-console", description = "do not start the run console")
+    boolean noConsole;
+
+    @Option(names = "--console-port", description = "port of the run console (default: a free one)")
+    int consolePort;
+
+    @Option(names = "--evidence-dir", description = "where evidence packets go (default: the workspace folder)")
+    java.nio.file.Path evidenceDir;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+}

@@ -1,0 +1,79 @@
+package dev.gepa4j.cli;
+
+import dev.gepa4j.runtime.evidence.CandidateScore;
+import dev.gepa4j.runtime.evidence.RunMetrics;
+import dev.gepa4j.runtime.evidence.RunSummary;
+import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gepa show RUN_ID --workspace DIR}: a run's summary, the same numbers as its evidence packet. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Print the summary of one run.")
+public final class ShowCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to show (see `gepa runs`)")
+    String runId;
+
+    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "the workspace folder")
+    Path workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SqliteWorkspace ws = RunsCommand.openExisting(workspace)) {
+            if (ws.reader().run(runId).isEmpty()) {
+                throw new UserFacingException("no run '" + runId + "' in " + workspace + "; known runs: "
+                        + ws.reader().runs().stream().map(r -> r.runId()).toList());
+            }
+            print(out, RunMetrics.summarize(ws.reader(), runId));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, RunSummary s) {
+        out.println("run        " + s.runId() + " (" + s.task() + ")");
+        out.println("status     " + s.status() + (s.stopReason() == null ? "" : ": " + s.stopReason()));
+        out.println("started    " + s.startedAt() + (s.finishedAt() == null ? "" : ", finished " + s.finishedAt())
+                + (s.durationS() == null ? "" : String.format(Locale.ROOT, " (%.1f s)", s.durationS())));
+        out.println("splits     " + s.trainExamples() + " train, " + s.heldoutExamples() + " heldout");
+        s.seed().ifPresent(c -> out.println("seed       " + scores(c)));
+        s.best().ifPresent(c -> out.println("best       " + scores(c) + "  lift train " + signed(c.liftTrain())
+                + ", heldout " + signed(c.liftHeldout())));
+        out.println("frontier   " + s.frontier().label() + " train examples covered, "
+                + s.frontier().members().size() + " members");
+        var r = s.rollouts();
+        out.println("rollouts   " + r.executed() + " executed, " + r.cached() + " cached, " + r.failed() + " failed, "
+                + r.retried() + " retried");
+        out.printf(Locale.ROOT, "usage      policy %d tokens, proposer %d tokens, $%.4f%n",
+                s.policyUsage().totalTokens(), s.proposerUsage().totalTokens(),
+                s.policyUsage().costUsd() + s.proposerUsage().costUsd());
+        out.println();
+        out.printf(Locale.ROOT, "%4s  %-18s %-10s %-9s %-9s %-9s %9s %5s%n", "#", "CANDIDATE", "ROLE", "MINI",
+                "TRAIN", "HELDOUT", "NEW SEEDS", "WINS");
+        for (CandidateScore c : s.candidates()) {
+            out.printf(Locale.ROOT, "%4d  %-18s %-10s %-9s %-9s %-9s %9d %5d%n", c.index(), c.candidateId(), c.role(),
+                    RunsCommand.score(c.mini()), RunsCommand.score(c.train()), RunsCommand.score(c.heldout()),
+                    c.newSeeds(), c.wins());
+        }
+    }
+
+    private static String scores(CandidateScore c) {
+        return c.candidateId() + "  train " + RunsCommand.score(c.train()) + ", heldout "
+                + RunsCommand.score(c.heldout());
+    }
+
+    private static String signed(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%+.3f", v);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.gepa4j.cli.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code [proposer]}: who writes new candidates. README.md shows a complete example for each kind.
+ *
+ * @param kind             {@code offline} (default; no network), {@code llm} or {@code agent}
+ * @param provider         llm: {@code openai} (any OpenAI-compatible base URL) or {@code anthropic}
+ * @param model            llm: the model name (also the price-table key); agent: optional, prices codex token counts
+ * @param baseUrl          llm: OpenAI-compatible base URL (vLLM, Ollama, LM Studio, OpenRouter, a local test server)
+ * @param apiKeyEnv        llm: the NAME of the environment variable holding the key (never the key itself)
+ * @param temperature      llm: sampling temperature; omitted = the model's default
+ * @param maxTokens        llm: completion limit; an answer hitting it is rejected as truncated
+ * @param timeoutSeconds   llm: one call; agent: one agent run
+ * @param retries          llm: extra attempts on 429/5xx/timeouts
+ * @param editMode         llm: {@code rewrite} (default) or {@code edit} (bounded SEARCH/REPLACE edits, no bloat)
+ * @param maxEdits         llm, edit mode: edits per proposal
+ * @param proposalsPerCall alternative drafts asked for per call; default 1
+ * @param metaPrompt       llm: per candidate field ({@code "*"} = all), {@code file:PATH} or inline meta-prompt text
+ * @param command          agent: argv; {dir}, {prompt_file}, {prompt} and {seq} are replaced
+ * @param proposalsDir     agent: where proposal folders go; default {@code <workspace>/proposals/<run_id>}
+ * @param outputCapKb      agent: stdout/stderr kept per run
+ * @param passEnv          agent: environment variables passed to the agent (besides PATH, HOME, LANG...)
+ * @param prices           USD per million tokens by model, overriding the built-in table
+ */
+public record ProposerSection(String kind, String provider, String model, String baseUrl, String apiKeyEnv,
+                              Double temperature, Integer maxTokens, Integer timeoutSeconds, Integer retries,
+                              String editMode, Integer maxEdits, Integer proposalsPerCall,
+                              Map<String, String> metaPrompt, List<String> command, String proposalsDir,
+                              Integer outputCapKb, List<String> passEnv, Map<String, PriceEntry> prices) {
+    public ProposerSection {
+        kind = kind == null ? "offline" : kind;
+        if (!List.of("offline", "llm", "agent").contains(kind)) {
+            throw new IllegalArgumentException("[proposer] kind = \"" + kind + "\": use offline, llm or agent");
+        }
+        proposalsPerCall = proposalsPerCall == null ? 1 : proposalsPerCall;
+        metaPrompt = metaPrompt == null ? Map.of() : Map.copyOf(metaPrompt);
+        command = command == null ? List.of() : List.copyOf(command);
+        passEnv = passEnv == null ? List.of() : List.copyOf(passEnv);
+        prices = prices == null ? Map.of() : Map.copyOf(prices);
+        if (proposalsPerCall < 1) {
+            throw new IllegalArgumentException("[proposer] proposals_per_call must be >= 1");
+        }
+        if (kind.equals("agent") && command.isEmpty()) {
+            throw new IllegalArgumentException("[proposer] kind = \"agent\" needs command = [\"codex\", \"exec\", ...]");
+        }
+        if (kind.equals("llm") && (model == null || model.isBlank())) {
+            throw new IllegalArgumentException(
+                    "[proposer] kind = \"llm\" needs model = \"...\" (and base_url for a local server)");
+        }
+    }
+
+    public static ProposerSection defaults() {
+        return new ProposerSection(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    /** A price row: USD per million input and output tokens. */
+    public record PriceEntry(double input, double output) {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gepa4j.cli.config;
+
+/**
+ * {@code [rollout]}: how rollouts are fanned out.
+ *
+ * @param concurrency    initial concurrent rollouts; default 16
+ * @param maxConcurrency upper bound for adaptive concurrency; default 64
+ * @param minConcurrency lower bound; default 1
+ * @param retries        attempts after the first for retriable failures; default 3
+ * @param cache          {@code readwrite} (default), {@code readonly} or {@code off}
+ * @param adaptive       adapt concurrency to overload signals; default true
+ */
+public record RolloutSection(Integer concurrency, Integer maxConcurrency, Integer minConcurrency, Integer retries,
+                             String cache, Boolean adaptive) {
+    public RolloutSection {
+        concurrency = concurrency == null ? 16 : concurrency;
+        maxConcurrency = maxConcurrency == null ? Math.max(64, concurrency) : maxConcurrency;
+        minConcurrency = minConcurrency == null ? 1 : minConcurrency;
+        retries = retries == null ? 3 : retries;
+        cache = cache == null ? "readwrite" : cache;
+        adaptive = adaptive == null || adaptive;
+        if (concurrency < 1 || minConcurrency < 1 || maxConcurrency < concurrency || minConcurrency > concurrency) {
+            throw new IllegalArgumentException("[rollout] needs 1 <= min_concurrency <= concurrency <= max_concurrency, got "
+                    + minConcurrency + " / " + concurrency + " / " + maxConcurrency);
+        }
+        if (retries < 0) {
+            throw new IllegalArgumentException("[rollout] retries must be >= 0");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The {@code gepa} command line and the composition root: {@link dev.gepa4j.cli.Main} registers the subcommands,
+ * {@link dev.gepa4j.cli.RunAssembly} is the only place that constructs concrete containers, workspaces, runners
+ * and proposers and hands them to the loop.
+ *
+ * <p>May import: everything.
+ */
+package dev.gepa4j.cli;

@@ -1,0 +1,102 @@
+package dev.gepa4j.console;
+
+import dev.gepa4j.core.workspace.WorkspaceReader;
+import dev.gepa4j.runtime.evidence.EvidenceJson;
+import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The run console: serves the page, the JSON API and the live feed over a workspace (routes in
+ * {@link ConsoleRoutes}). Binds to {@link #DEFAULT_HOST} unless given another host; port 0 picks a free port.
+ * {@link #stop} is idempotent.
+ */
+public final class RunConsole implements AutoCloseable {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** How often the live feed looks for new rows. */
+    static final long POLL_MILLIS = 500;
+
+    private final Javalin app;
+    private final LiveFeed feed;
+    private final String host;
+    private final AutoCloseable ownedWorkspace;
+
+    private RunConsole(Javalin app, LiveFeed feed, String host, AutoCloseable ownedWorkspace) {
+        this.app = app;
+        this.feed = feed;
+        this.host = host;
+        this.ownedWorkspace = ownedWorkspace;
+    }
+
+    /** A console over a reader someone else owns (e.g. the running loop's workspace). */
+    public static RunConsole start(WorkspaceReader reader, String host, int port) {
+        return start(reader, host, port, null);
+    }
+
+    /**
+     * A console over the workspace in {@code folder}, opened here and closed by {@link #stop}.
+     *
+     * @throws IllegalArgumentException when the folder holds no workspace.sqlite (the message says what to pass)
+     */
+    public static RunConsole start(Path folder, String host, int port) {
+        if (!Files.isRegularFile(folder.resolve(SqliteWorkspace.FILE_NAME))) {
+            throw new IllegalArgumentException("no " + SqliteWorkspace.FILE_NAME + " in " + folder.toAbsolutePath()
+                    + ": pass the folder a run wrote (--workspace DIR)");
+        }
+        SqliteWorkspace workspace = SqliteWorkspace.open(folder);
+        try {
+            return start(workspace.reader(), host, port, workspace);
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
+    }
+
+    private static RunConsole start(WorkspaceReader reader, String host, int port, AutoCloseable owned) {
+        String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
+        LiveFeed feed = new LiveFeed(reader, EvidenceJson.newMapper(), POLL_MILLIS);
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(EvidenceJson.newMapper(), false));
+            cfg.staticFiles.enableWebjars();
+            ConsoleRoutes.install(cfg, reader, feed);
+        });
+        try {
+            app.start(bindHost, port);
+        } catch (RuntimeException e) {
+            feed.close();
+            throw new IllegalStateException("cannot start the run console on " + bindHost + ":" + port + ": "
+                    + e.getMessage() + " (is the port taken? use --port 0 for a free one)", e);
+        }
+        return new RunConsole(app, feed, bindHost, owned);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://host:port/}, with IPv6 hosts in brackets. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    public void stop() {
+        feed.close();
+        app.stop();
+        if (ownedWorkspace != null) {
+            try {
+                ownedWorkspace.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the console's workspace", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

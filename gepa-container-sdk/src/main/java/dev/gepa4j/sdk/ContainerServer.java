@@ -1,0 +1,195 @@
+package dev.gepa4j.sdk;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gepa4j.contract.ContractCodec;
+import dev.gepa4j.contract.ContractMapping;
+import dev.gepa4j.contract.ContractVersions;
+import dev.gepa4j.contract.wire.DatasetRowsRequest;
+import dev.gepa4j.contract.wire.ErrorResponse;
+import dev.gepa4j.contract.wire.GepaContractDeclaration;
+import dev.gepa4j.contract.wire.HealthResponse;
+import dev.gepa4j.contract.wire.MetadataBlock;
+import dev.gepa4j.contract.wire.MetadataResponse;
+import dev.gepa4j.contract.wire.OptimizerContracts;
+import dev.gepa4j.contract.wire.RuntimeInfo;
+import dev.gepa4j.core.model.ProgramSpec;
+import dev.gepa4j.core.model.TaskInfo;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a {@link TaskHandler} as a gepa container (contract {@value ContractVersions#SERVED}) over HTTP/1.1 on
+ * Javalin, with requests on virtual threads so many concurrent rollouts never wait for a pool.
+ *
+ * <p>Routes: {@code GET /health, /metadata, /info, /task_info, /program, /dataset}, {@code POST /dataset/rows},
+ * {@code POST /rollout} and its alias {@code /rollouts}. Client mistakes are answered with a 4xx and
+ * {@code {error, detail}}; see the package description.
+ */
+public final class ContainerServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerServer.class);
+    private static final String JSON = "application/json";
+
+    private final Javalin app;
+    private final String host;
+
+    private ContainerServer(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /**
+     * Starts serving. The handler's program, task info and data set are read here once.
+     *
+     * @throws IllegalStateException when the port cannot be bound (the message names host and port)
+     */
+    public static ContainerServer start(TaskHandler handler, ServerOptions options) {
+        ProgramSpec program = handler.program();
+        TaskInfo taskInfo = handler.taskInfo();
+        byte[] health = ContractCodec.write(HealthResponse.ok(ContractVersions.SERVED));
+        byte[] metadata = ContractCodec.write(metadata(options.runtimeId(), taskInfo));
+        byte[] programDoc = ContractCodec.write(ContractMapping.toProgramResponse(program, null));
+        byte[] taskInfoDoc = ContractCodec.write(ContractMapping.toTaskInfoResponse(taskInfo, null));
+        byte[] datasetDoc = ContractCodec.write(ContractMapping.toDatasetResponse(handler.dataset()));
+        RolloutService rollouts = new RolloutService(handler, program, options.rememberedRollouts());
+        byte[] key = options.apiKey() == null ? null : options.apiKey().getBytes(StandardCharsets.UTF_8);
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = options.maxBodyBytes();
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.before(ctx -> {
+                if (key != null && !ctx.path().equals("/health")) {
+                    checkKey(ctx, key);
+                }
+                String length = ctx.header("Content-Length");
+                if (length != null && parseLong(length) > options.maxBodyBytes()) {
+                    throw new ClientMistake(413, "body_too_large", ctx.path() + ": the body has " + length
+                            + " bytes, more than this container accepts (" + options.maxBodyBytes()
+                            + "): send one rollout per request and keep candidate texts short");
+                }
+            });
+            cfg.routes.get("/health", ctx -> json(ctx, health));
+            cfg.routes.get("/metadata", ctx -> json(ctx, metadata));
+            cfg.routes.get("/info", ctx -> json(ctx, metadata));
+            cfg.routes.get("/task_info", ctx -> json(ctx, taskInfoDoc));
+            cfg.routes.get("/program", ctx -> json(ctx, programDoc));
+            cfg.routes.get("/dataset", ctx -> json(ctx, datasetDoc));
+            cfg.routes.post("/dataset/rows", ctx -> json(ctx, rows(handler, ctx.bodyAsBytes())));
+            cfg.routes.post("/rollout", ctx -> json(ctx, rollouts.handle(ctx.bodyAsBytes())));
+            cfg.routes.post("/rollouts", ctx -> json(ctx, rollouts.handle(ctx.bodyAsBytes())));
+            cfg.routes.exception(ClientMistake.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e, options));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.warn("{} {} failed inside the container", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "container_fault", ctx.path() + ": the container failed (" + e
+                        + "); this is a bug in the task handler, not in the request");
+            });
+        });
+        try {
+            app.start(options.host(), options.port());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port()
+                    + " (" + e.getMessage() + "): pick another port, or 0 for a free one", e);
+        }
+        return new ContainerServer(app, options.host());
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return "http://" + host + ":" + port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static MetadataResponse metadata(String runtimeId, TaskInfo taskInfo) {
+        GepaContractDeclaration gepa = GepaContractDeclaration.standard(ContractVersions.SERVED);
+        return new MetadataResponse(new RuntimeInfo(runtimeId, taskInfo.taskId(), null), null,
+                new MetadataBlock(new OptimizerContracts(gepa, null), null), null);
+    }
+
+    private static byte[] rows(TaskHandler handler, byte[] body) {
+        DatasetRowsRequest request = RequestBodies.read(body, DatasetRowsRequest.class, "/dataset/rows");
+        if (request.split() == null || request.split().isBlank()) {
+            throw new ClientMistake(400, "missing_split", "/dataset/rows: 'split' is missing: send the split "
+                    + "name as /dataset lists it, e.g. \"train\"");
+        }
+        if (request.seeds() == null) {
+            throw new ClientMistake(400, "missing_seeds", "/dataset/rows: 'seeds' is missing: send an array of "
+                    + "integer seeds");
+        }
+        if (request.seeds().contains(null)) {
+            throw new ClientMistake(400, "wrong_type", "/dataset/rows: 'seeds' contains null: send integers only");
+        }
+        List<ExampleRow> rows;
+        try {
+            rows = handler.rows(request.split(), request.seeds());
+        } catch (IllegalArgumentException e) {
+            throw new ClientMistake(400, "unknown_example", "/dataset/rows: " + e.getMessage());
+        }
+        if (rows.size() != request.seeds().size()) {
+            throw new IllegalStateException("the task handler returned " + rows.size() + " rows for "
+                    + request.seeds().size() + " seeds");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode array = out.putArray("rows");
+        for (ExampleRow row : rows) {
+            ObjectNode node = array.addObject();
+            row.fields().forEach(node::put);
+            node.put("example_id", row.exampleId()).put("seed", row.seed()).put("split", row.split());
+        }
+        return ContractCodec.write(out);
+    }
+
+    /** Javalin's own refusals (no route, wrong method, body over the limit) in our error shape. */
+    private static void httpError(Context ctx, HttpResponseException e, ServerOptions options) {
+        switch (e.getStatus()) {
+            case 404 -> error(ctx, 404, "unknown_route", ctx.method() + " " + ctx.path() + " is not a route of this "
+                    + "container; routes: /health /metadata /info /task_info /program /dataset /dataset/rows /rollout");
+            case 405 -> error(ctx, 405, "wrong_method", ctx.method() + " " + ctx.path()
+                    + " is not allowed: GET the discovery routes, POST /dataset/rows and /rollout");
+            case 413 -> error(ctx, 413, "body_too_large", ctx.path() + ": the body is larger than this container "
+                    + "accepts (" + options.maxBodyBytes() + " bytes): send one rollout per request");
+            default -> error(ctx, e.getStatus(), "http_" + e.getStatus(), ctx.path() + ": " + e.getMessage());
+        }
+    }
+
+    private static void checkKey(Context ctx, byte[] key) {
+        String given = ctx.header("X-API-Key");
+        if (given == null || !MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
+            throw new ClientMistake(401, "unauthorized", ctx.path() + ": " + (given == null ? "no" : "a wrong")
+                    + " X-API-Key header: send the key this container was started with");
+        }
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void json(Context ctx, byte[] body) {
+        ctx.contentType(JSON).result(body);
+    }
+
+    private static void error(Context ctx, int status, String code, String detail) {
+        ctx.status(status).contentType(JSON).result(ContractCodec.write(new ErrorResponse(code, detail)));
+    }
+}

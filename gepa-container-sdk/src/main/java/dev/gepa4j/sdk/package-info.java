@@ -1,0 +1,23 @@
+/**
+ * The Java container SDK: implement {@link dev.gepa4j.sdk.TaskHandler} (program, task info, data set, rows,
+ * rollout) and {@link dev.gepa4j.sdk.ContainerServer#start} serves it as a conformant gepa container over HTTP.
+ *
+ * <pre>{@code
+ * try (ContainerServer server = ContainerServer.start(new MyTask(), ServerOptions.defaults().withPort(8080))) {
+ *     System.out.println("serving at " + server.url());   // ./gepa check http://127.0.0.1:8080
+ *     Thread.currentThread().join();
+ * }
+ * }</pre>
+ *
+ * <p>The server owns the contract: it validates every request and answers client mistakes with a 4xx and a
+ * JSON {@code {error, detail}} body (malformed JSON, wrong types, missing seed or candidate: 400; unknown or
+ * non-mutable candidate fields and {@code *api_key*} fields anywhere in the body: 422; oversized bodies: 413;
+ * a missing or wrong {@code X-API-Key} when one is configured: 401). It answers a repeated {@code rollout_id}
+ * from a bounded memory instead of running again, and turns an exception thrown by the handler's rollout into a
+ * failed result (reward 0, the error in the trace: data for reflection, not a server error). Requests run on
+ * virtual threads. Handlers only do the task.
+ *
+ * <p>May import: {@code dev.gepa4j.core.model}, {@code dev.gepa4j.core.container} (records),
+ * {@code dev.gepa4j.contract}, Jackson, Javalin and {@code java.*}.
+ */
+package dev.gepa4j.sdk;

@@ -1,0 +1,118 @@
+package dev.gepa4j.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.stream.Collectors;
+
+/**
+ * The one JSON configuration of the contract: snake_case names, nulls left out, unknown fields kept (records
+ * carry them in {@code extra}), and no silent type coercion (a seed sent as {@code "7"} or {@code 7.5} is a
+ * wrong type, not 7). Thread-safe; share it.
+ */
+public final class ContractCodec {
+    private static final ObjectMapper MAPPER = build();
+
+    private ContractCodec() {
+    }
+
+    /** The configured mapper. Do not reconfigure it: it is shared. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Reads one document.
+     *
+     * @throws ContractViolationException {@code malformed_json} when the bytes are not JSON, {@code wrong_type}
+     *                                    when a field has the wrong type, with the field's path in the message
+     */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new ContractViolationException("malformed_json", "the body is JSON null: send a JSON object");
+            }
+            return value;
+        } catch (MismatchedInputException e) {
+            throw new ContractViolationException("wrong_type", describe(e), e);
+        } catch (JacksonException e) {
+            throw new ContractViolationException("malformed_json", "the body is not valid JSON ("
+                    + e.getOriginalMessage() + "): send one JSON object", e);
+        } catch (java.io.IOException e) {
+            throw new ContractViolationException("malformed_json", "the body could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Converts an already parsed tree into a document; same failures as {@link #read}. */
+    public static <T> T convert(JsonNode tree, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (MismatchedInputException e) {
+            throw new ContractViolationException("wrong_type", describe(e), e);
+        } catch (JacksonException e) {
+            throw new ContractViolationException("malformed_json", "the document cannot be read ("
+                    + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /** Reads a JSON tree; same failures as {@link #read}. */
+    public static JsonNode readTree(byte[] json) {
+        return read(json, JsonNode.class);
+    }
+
+    /** Writes a document as UTF-8 JSON bytes. Records of this contract always serialize. */
+    public static byte[] write(Object document) {
+        try {
+            return MAPPER.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + document.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Writes a document as a JSON string. */
+    public static String writeString(Object document) {
+        try {
+            return MAPPER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + document.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String describe(MismatchedInputException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String why = e.getOriginalMessage().lines().findFirst().orElse("")
+                .replace("`java.lang.Long`", "integer").replace("`long`", "integer")
+                .replace("`java.lang.Integer`", "integer").replace("`java.lang.String`", "string")
+                .replace("`java.lang.Double`", "number").replace("`java.lang.Boolean`", "boolean");
+        return (path.isEmpty() ? "the body" : "field '" + path + "'") + " has the wrong type: " + why;
+    }
+
+    private static ObjectMapper build() {
+        JsonMapper mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        // a number or boolean where text belongs is a client mistake, not something to stringify quietly
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gepa4j.core.rollout;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * How often and how patiently a rollout is retried after a retriable container failure.
+ *
+ * <p>The delay before attempt {@code n+1} is "equal jitter" exponential backoff: half of
+ * {@code min(maxDelay, baseDelay * 2^(n-1))} plus a random share of the other half, so retries of many jobs that
+ * failed together spread out. A container's Retry-After wins when it asks for longer (capped at
+ * {@code maxRetryAfter}, so a confused container cannot park the run for an hour).
+ *
+ * @param maxAttempts   attempts per logical rollout, including the first (1 = never retry)
+ * @param baseDelay     backoff before the second attempt, before jitter
+ * @param maxDelay      the most the exponential backoff grows to
+ * @param maxRetryAfter the most a Retry-After header is honoured for
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be >= 1 (1 = no retries), was " + maxAttempts);
+        }
+        if (baseDelay.isNegative() || maxDelay.isNegative() || maxRetryAfter.isNegative()) {
+            throw new IllegalArgumentException("retry delays must not be negative");
+        }
+        if (maxDelay.compareTo(baseDelay) < 0) {
+            throw new IllegalArgumentException("maxDelay " + maxDelay + " is shorter than baseDelay " + baseDelay);
+        }
+    }
+
+    /** 5 attempts, 100 ms doubling to 5 s, Retry-After honoured up to 60 s. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60));
+    }
+
+    /** No retries at all. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * The pause before the next attempt.
+     *
+     * @param failedAttempt the attempt that just failed, from 1
+     * @param retryAfter    what the container asked for, if anything
+     */
+    public Duration delayAfter(int failedAttempt, Optional<Duration> retryAfter, RandomGenerator jitter) {
+        long capMillis = maxDelay.toMillis();
+        long exp = baseDelay.toMillis() << Math.min(30, Math.max(0, failedAttempt - 1));
+        long ceiling = Math.min(capMillis, exp < 0 ? capMillis : exp);
+        long half = ceiling / 2;
+        long backoff = half + (ceiling - half == 0 ? 0 : jitter.nextLong(ceiling - half + 1));
+        long asked = retryAfter.map(d -> Math.min(d.toMillis(), maxRetryAfter.toMillis())).orElse(0L);
+        return Duration.ofMillis(Math.max(backoff, asked));
+    }
+}

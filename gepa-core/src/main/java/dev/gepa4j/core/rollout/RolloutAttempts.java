@@ -1,0 +1,153 @@
+package dev.gepa4j.core.rollout;
+
+import dev.gepa4j.core.container.ContainerException;
+import dev.gepa4j.core.container.RetriableContainerException;
+import dev.gepa4j.core.container.RolloutRequest;
+import dev.gepa4j.core.container.TaskContainer;
+import dev.gepa4j.core.model.RolloutResult;
+import dev.gepa4j.core.model.RolloutStatus;
+import dev.gepa4j.core.model.Usage;
+import dev.gepa4j.core.model.VerifierResult;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+
+/**
+ * The attempts of one logical rollout for {@link RolloutQueue}: each attempt leases an endpoint from the pool,
+ * calls it under a deadline, reports the outcome to the pool and to the adaptive concurrency limit, and retries
+ * retriable failures after a jittered pause (Retry-After honoured). The rollout id stays the same on every
+ * attempt. Never throws for container failures: a failure for good becomes a result with status ERROR.
+ */
+final class RolloutAttempts {
+    /** Extra time over the per-rollout timeout before giving up on a container client that ignores it. */
+    private static final long TIMEOUT_GRACE_MS = 1_000;
+    /** One timer thread for every queue of the process: it only interrupts calls that overran. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private final EndpointPool endpoints;
+    private final RetryPolicy retry;
+    private final AdaptiveConcurrency concurrency;
+    private final RandomGenerator jitter;
+    private final AtomicLong retried = new AtomicLong();
+
+    RolloutAttempts(EndpointPool endpoints, RetryPolicy retry, AdaptiveConcurrency concurrency,
+                    RandomGenerator jitter) {
+        this.endpoints = endpoints;
+        this.retry = retry;
+        this.concurrency = concurrency;
+        this.jitter = jitter;
+    }
+
+    /** Extra attempts made so far after retriable failures. */
+    long retried() {
+        return retried.get();
+    }
+
+    /** Attempts the request until it yields a result, fails for good, or the attempts run out (then ERROR). */
+    RolloutResult execute(RolloutRequest request) {
+        ContainerException last = null;
+        String lastEndpoint = "";
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                retried.incrementAndGet();
+                pause(attempt - 1, last);
+            }
+            EndpointPool.Lease lease = endpoints.lease();
+            lastEndpoint = lease.container().endpoint();
+            try {
+                RolloutResult answer = callWithDeadline(lease.container(), request);
+                lease.succeeded();
+                concurrency.onSuccess();
+                return withAttempts(answer, request, attempt);
+            } catch (ContainerException e) {
+                last = e;
+                boolean endpointFault = e.httpStatus() == 0 || e.httpStatus() >= 500;
+                lease.failed(e.retriable() && endpointFault);
+                if (e.signalsOverload()) {
+                    concurrency.onOverload();
+                }
+                if (!e.retriable()) {
+                    return error(request, attempt, lastEndpoint, e);
+                }
+            } catch (RuntimeException e) {
+                // a container implementation broke its contract by throwing something else: not worth retrying
+                lease.failed(false);
+                return error(request, attempt, lastEndpoint, e);
+            }
+        }
+        return error(request, retry.maxAttempts(), lastEndpoint, last);
+    }
+
+    /**
+     * Calls the container on this thread under a watchdog: if the call outlives the timeout (plus a grace period
+     * for clients that enforce it themselves), the watchdog interrupts this thread, which ends blocking socket
+     * I/O and sleeps of a virtual thread. No extra thread per call, so the happy path costs a timer entry only.
+     */
+    private RolloutResult callWithDeadline(TaskContainer container, RolloutRequest request) {
+        long waitMs = request.timeout().toMillis() + TIMEOUT_GRACE_MS;
+        Thread worker = Thread.currentThread();
+        AtomicBoolean settled = new AtomicBoolean();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            if (settled.compareAndSet(false, true)) {
+                worker.interrupt();
+            }
+        }, waitMs, TimeUnit.MILLISECONDS);
+        RolloutResult answer = null;
+        RuntimeException failure = null;
+        try {
+            answer = container.rollout(request);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean alarmRang = !settled.compareAndSet(false, true);
+        alarm.cancel(false);
+        if (alarmRang) {
+            Thread.interrupted(); // the interrupt was meant for the call, not for whoever runs this thread next
+            if (answer == null) {
+                throw new RetriableContainerException(container.endpoint(), 0, "rollout " + request.rolloutId()
+                        + " on " + container.endpoint() + " did not answer within " + waitMs + " ms", null, failure);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return answer;
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("gepa-rollout-watchdog").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    private void pause(int failedAttempt, ContainerException last) {
+        Duration delay;
+        synchronized (jitter) {
+            delay = retry.delayAfter(failedAttempt, last == null ? Optional.empty() : last.retryAfter(), jitter);
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RolloutResult withAttempts(RolloutResult r, RolloutRequest request, int attempt) {
+        return new RolloutResult(request.rolloutId(), request.candidateId(), request.row().ref(), r.status(),
+                r.reward(), r.output(), r.verifier(), r.traceJson(), r.usage(), r.latencyMs(), attempt, r.endpoint(),
+                false, r.error());
+    }
+
+    private static RolloutResult error(RolloutRequest request, int attempts, String endpoint, Exception cause) {
+        String why = cause == null ? "no attempt was made" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return new RolloutResult(request.rolloutId(), request.candidateId(), request.row().ref(), RolloutStatus.ERROR,
+                0, "", VerifierResult.NONE, "{}", Usage.ZERO, 0, attempts, endpoint, false,
+                "gave up after " + attempts + " attempt(s): " + why);
+    }
+}

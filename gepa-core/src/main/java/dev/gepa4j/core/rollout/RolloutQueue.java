@@ -1,0 +1,232 @@
+package dev.gepa4j.core.rollout;
+
+import dev.gepa4j.core.container.RolloutRequest;
+import dev.gepa4j.core.container.TaskContainer;
+import dev.gepa4j.core.model.PolicySpec;
+import dev.gepa4j.core.model.RolloutResult;
+import dev.gepa4j.core.model.RolloutStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+
+/**
+ * The {@link RolloutRunner}: fans a batch out over virtual threads to a pool of container endpoints, under an
+ * adaptive concurrency limit and a hard budget, answering from the run's journal and the shared cache first.
+ *
+ * <p>Per job, in this order: (1) the run's own journal (always, so a resumed run repeats no finished rollout);
+ * (2) the shared cache unless the mode is OFF (a hit is journaled into this run as a cached row; in READONLY mode
+ * a miss throws {@link CacheMissException}); (3) one budget unit is reserved, the container is called (retrying
+ * retriable failures with jittered backoff, same rollout id every attempt), the result is appended to the journal
+ * and only then the unit is committed and the result counted. A job that ends in ERROR is journaled (never
+ * reused) and its unit released. A job with the same cache key as one in flight waits for it instead of calling
+ * the container twice.
+ *
+ * <p>Rollout ids are derived from the run id and the cache key, so the attempt a resumed run makes for a rollout
+ * that was in flight at the crash carries the same id, and an idempotent container can answer it from memory.
+ *
+ * <p>Thread-safe: several batches may run at once (overlapped mode); they share the limit and the budget.
+ */
+public final class RolloutQueue implements RolloutRunner {
+    private final RolloutJournal journal;
+    private final RolloutBudget budget;
+    private final CacheMode cacheMode;
+    private final PolicySpec policy;
+    private final String runId;
+    private final Duration rolloutTimeout;
+    private final AdaptiveConcurrency concurrency;
+    private final RolloutAttempts attempts;
+    private final ConcurrentHashMap<String, CompletableFuture<RolloutResult>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong executed = new AtomicLong();
+    private final AtomicLong cached = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+
+    /**
+     * @param endpoints      the containers serving this run
+     * @param journal        where finished rollouts go (usually the run's recorder); also the cache
+     * @param budget         the hard cap on container calls
+     * @param cacheMode      how the shared cache is used
+     * @param policy         sent with every request; part of the cache key
+     * @param runId          sent with every request; seeds the rollout ids
+     * @param rolloutTimeout how long one attempt may take
+     * @param retry          retries of retriable failures
+     * @param concurrency    bounds of the adaptive concurrency limit
+     * @param jitter         seeded randomness for backoff jitter (used under a lock, need not be thread-safe)
+     */
+    public RolloutQueue(EndpointPool endpoints, RolloutJournal journal, RolloutBudget budget, CacheMode cacheMode,
+                        PolicySpec policy, String runId, Duration rolloutTimeout, RetryPolicy retry,
+                        ConcurrencyLimits concurrency, RandomGenerator jitter) {
+        Objects.requireNonNull(endpoints, "endpoints");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.cacheMode = Objects.requireNonNull(cacheMode, "cacheMode");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.runId = Objects.requireNonNull(runId, "runId");
+        if (rolloutTimeout.isNegative() || rolloutTimeout.isZero()) {
+            throw new IllegalArgumentException("the per-rollout timeout must be positive, was " + rolloutTimeout);
+        }
+        this.rolloutTimeout = rolloutTimeout;
+        Objects.requireNonNull(retry, "retry");
+        this.concurrency = new AdaptiveConcurrency(concurrency);
+        this.attempts = new RolloutAttempts(endpoints, retry, this.concurrency, Objects.requireNonNull(jitter, "jitter"));
+    }
+
+    /** A queue over a plain list of endpoints with the default pool health settings. */
+    public RolloutQueue(List<TaskContainer> endpoints, RolloutJournal journal, RolloutBudget budget,
+                        CacheMode cacheMode, PolicySpec policy, String runId, Duration rolloutTimeout,
+                        RetryPolicy retry, ConcurrencyLimits concurrency, RandomGenerator jitter) {
+        this(EndpointPool.of(endpoints), journal, budget, cacheMode, policy, runId, rolloutTimeout, retry,
+                concurrency, jitter);
+    }
+
+    @Override
+    public BatchResult run(Stage stage, List<RolloutJob> jobs, EarlyStop earlyStop) {
+        BatchProgress batch = new BatchProgress(jobs.size(), earlyStop);
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < jobs.size() && !batch.stopped(); i++) {
+                try {
+                    concurrency.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    batch.fail(new IllegalStateException("rollout batch interrupted while dispatching", e));
+                    break;
+                }
+                if (batch.stopped()) {
+                    concurrency.release();
+                    break;
+                }
+                int index = i;
+                RolloutJob job = jobs.get(i);
+                workers.execute(() -> {
+                    try {
+                        batch.finished(index, runJob(stage, job, batch));
+                    } catch (RuntimeException | Error e) {
+                        batch.fail(e);
+                    } finally {
+                        concurrency.release();
+                    }
+                });
+            }
+        }
+        return batch.result();
+    }
+
+    @Override
+    public RolloutBudget budget() {
+        return budget;
+    }
+
+    /** What this queue has done so far. */
+    public RolloutCounters counters() {
+        return new RolloutCounters(executed.get(), cached.get(), failed.get(), errors.get(), attempts.retried(),
+                concurrency.limit(), concurrency.inFlight());
+    }
+
+    /** The rollout id of a job in this run: stable across retries and across processes of the run. */
+    public static String rolloutId(String runId, String cacheKey) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((runId + "\n" + cacheKey).getBytes(StandardCharsets.UTF_8));
+            return "ro_" + java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private RolloutResult runJob(Stage stage, RolloutJob job, BatchProgress batch) {
+        String key = RolloutCacheKey.of(job.candidate().components(), job.row().ref().exampleId(),
+                job.row().ref().split(), policy);
+        String id = rolloutId(runId, key);
+        CompletableFuture<RolloutResult> mine = new CompletableFuture<>();
+        CompletableFuture<RolloutResult> earlier = inFlight.putIfAbsent(key, mine);
+        if (earlier != null) {
+            return sameKeyAs(earlier, id, job);
+        }
+        try {
+            RolloutResult result = lookUpOrExecute(stage, job, key, id, batch);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private RolloutResult sameKeyAs(CompletableFuture<RolloutResult> earlier, String id, RolloutJob job) {
+        RolloutResult other;
+        try {
+            other = earlier.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        if (other == null || !other.measured()) {
+            return other;
+        }
+        cached.incrementAndGet();
+        return other.asCacheHit(id, job.candidate().id());
+    }
+
+    private RolloutResult lookUpOrExecute(Stage stage, RolloutJob job, String key, String id, BatchProgress batch) {
+        Optional<RolloutResult> own = journal.findInRun(key);
+        if (own.isPresent()) {
+            cached.incrementAndGet();
+            return own.get().asCacheHit(id, job.candidate().id());
+        }
+        if (cacheMode != CacheMode.OFF) {
+            Optional<RolloutResult> shared = journal.findAnyRun(key);
+            if (shared.isPresent()) {
+                RolloutResult hit = shared.get().asCacheHit(id, job.candidate().id());
+                journal.append(stage, key, hit);
+                cached.incrementAndGet();
+                return hit;
+            }
+            if (cacheMode == CacheMode.READONLY) {
+                throw new CacheMissException(job.candidate().id(), job.row().ref().exampleId(),
+                        job.row().ref().split().label());
+            }
+        }
+        if (!budget.tryReserve()) {
+            batch.budgetExhausted();
+            return null;
+        }
+        RolloutResult result;
+        try {
+            result = attempts.execute(new RolloutRequest(id, runId, job.candidate().id(),
+                    job.candidate().components(), job.row(), policy, rolloutTimeout));
+        } catch (RuntimeException | Error e) {
+            budget.release();
+            throw e;
+        }
+        try {
+            journal.append(stage, key, result);
+        } finally {
+            if (result.measured()) {
+                budget.commit();
+            } else {
+                budget.release();
+            }
+        }
+        if (result.measured()) {
+            executed.incrementAndGet();
+            if (result.status() == RolloutStatus.FAILED) {
+                failed.incrementAndGet();
+            }
+        } else {
+            errors.incrementAndGet();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.gepa4j.core.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gepa4j.core.container.NonRetriableContainerException;
+import dev.gepa4j.core.container.RetriableContainerException;
+import dev.gepa4j.core.model.Candidate;
+import dev.gepa4j.core.model.DatasetRow;
+import dev.gepa4j.core.model.ExampleRef;
+import dev.gepa4j.core.model.PolicySpec;
+import dev.gepa4j.core.model.RolloutResult;
+import dev.gepa4j.core.model.RolloutStatus;
+import dev.gepa4j.core.model.Split;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RolloutQueueTest {
+    private static final PolicySpec POLICY = PolicySpec.of("embedded", "test");
+    private static final RetryPolicy FAST_RETRY = new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(5),
+            Duration.ofSeconds(2));
+
+    private final InMemoryJournal journal = new InMemoryJournal();
+
+    static List<RolloutJob> jobs(String prompt, int n) {
+        Candidate c = Candidate.of(0, Map.of("prompt", prompt), List.of(), "seed");
+        List<RolloutJob> jobs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            jobs.add(new RolloutJob(c, new DatasetRow(new ExampleRef(Split.TRAIN, i, "train:" + i), "{}", null)));
+        }
+        return jobs;
+    }
+
+    private RolloutQueue queue(ScriptedContainer container, RolloutBudget budget, CacheMode mode, int concurrency) {
+        return new RolloutQueue(List.of(container), journal, budget, mode, POLICY, "run-1", Duration.ofSeconds(5),
+                FAST_RETRY, ConcurrencyLimits.fixed(concurrency), new SplittableRandom(1));
+    }
+
+    @Test
+    void returnsResultsInJobOrderAndSpendsOneBudgetUnitPerContainerCall() {
+        ScriptedContainer container = new ScriptedContainer("c", 2, r -> null);
+        RolloutBudget budget = new RolloutBudget(100, 0);
+        BatchResult batch = queue(container, budget, CacheMode.READWRITE, 8).run(Stage.SEED_TRAIN, jobs("p", 40));
+
+        assertThat(batch.complete()).isTrue();
+        for (int i = 0; i < 40; i++) {
+            assertThat(batch.results().get(i).example().seed()).isEqualTo(i);
+            assertThat(batch.results().get(i).reward()).isEqualTo(i % 2 == 0 ? 1.0 : 0.0);
+        }
+        assertThat(batch.executed()).isEqualTo(40);
+        assertThat(container.answered.get()).isEqualTo(40);
+        assertThat(budget.committed()).isEqualTo(40);
+        assertThat(journal.rows).hasSize(40);
+        assertThat(container.maxInFlight.get()).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void aRepeatedBatchIsServedFromTheRunsJournalWithoutCallingTheContainer() {
+        ScriptedContainer container = ScriptedContainer.healthy("c");
+        RolloutBudget budget = new RolloutBudget(100, 0);
+        RolloutQueue queue = queue(container, budget, CacheMode.OFF, 4);
+        queue.run(Stage.SEED_TRAIN, jobs("p", 10));
+        BatchResult again = queue.run(Stage.FULL_TRAIN, jobs("p", 10));
+
+        assertThat(again.cached()).isEqualTo(10);
+        assertThat(again.results()).allMatch(RolloutResult::cached);
+        assertThat(container.answered.get()).isEqualTo(10);
+        assertThat(budget.committed()).isEqualTo(10);
+        assertThat(queue.counters().cached()).isEqualTo(10);
+    }
+
+    @Test
+    void offModeIgnoresOtherRunsButReadwriteUsesThem() {
+        for (RolloutJob job : jobs("shared", 3)) {
+            String key = RolloutCacheKey.of(job.candidate().components(), job.row().ref().exampleId(), Split.TRAIN,
+                    POLICY);
+            journal.otherRuns.put(key, new RolloutResult("old", job.candidate().id(), job.row().ref(),
+                    RolloutStatus.OK, 1, "old", null, "{}", null, 5, 1, "c", false, null));
+        }
+        ScriptedContainer container = ScriptedContainer.healthy("c");
+        BatchResult off = queue(container, RolloutBudget.unlimited(), CacheMode.OFF, 2).run(Stage.ADHOC,
+                jobs("shared", 3));
+        assertThat(off.executed()).isEqualTo(3);
+
+        InMemoryJournal fresh = new InMemoryJournal();
+        fresh.otherRuns.putAll(journal.otherRuns);
+        ScriptedContainer second = ScriptedContainer.healthy("c2");
+        RolloutQueue rw = new RolloutQueue(List.of(second), fresh, RolloutBudget.unlimited(), CacheMode.READWRITE,
+                POLICY, "run-2", Duration.ofSeconds(5), FAST_RETRY, ConcurrencyLimits.fixed(2), new SplittableRandom(1));
+        BatchResult hits = rw.run(Stage.ADHOC, jobs("shared", 3));
+        assertThat(hits.cached()).isEqualTo(3);
+        assertThat(second.requests.get()).isZero();
+        assertThat(hits.results()).allMatch(r -> r.endpoint().equals("cache") && r.rolloutId().startsWith("ro_"));
+    }
+
+    @Test
+    void readonlyModeFailsOnTheFirstMissWithAMessageSayingWhatToDo() {
+        ScriptedContainer container = ScriptedContainer.healthy("c");
+        assertThatThrownBy(() -> queue(container, RolloutBudget.unlimited(), CacheMode.READONLY, 1)
+                .run(Stage.ADHOC, jobs("p", 3)))
+                .isInstanceOf(CacheMissException.class)
+                .hasMessageContaining("read-only").hasMessageContaining("train:0").hasMessageContaining("readwrite");
+        assertThat(container.requests.get()).isZero();
+    }
+
+    @Test
+    void retriableFailuresAreRetriedWithTheSameRolloutIdUntilTheyPass() {
+        ScriptedContainer container = new ScriptedContainer("c", 0, r -> r.row().ref().seed() == 3
+                && requestsOf(r.rolloutId()) <= 2
+                ? new RetriableContainerException("c", 503, "busy", null, null) : null);
+        containerRef = container;
+        RolloutBudget budget = new RolloutBudget(10, 0);
+        RolloutQueue queue = queue(container, budget, CacheMode.READWRITE, 2);
+        BatchResult batch = queue.run(Stage.ADHOC, jobs("p", 5));
+
+        RolloutResult third = batch.results().get(3);
+        assertThat(third.status()).isEqualTo(RolloutStatus.OK);
+        assertThat(third.attempts()).isEqualTo(3);
+        assertThat(container.requestsById.get(third.rolloutId()).get()).isEqualTo(3);
+        assertThat(queue.counters().retried()).isEqualTo(2);
+        assertThat(budget.committed()).isEqualTo(5);
+    }
+
+    private ScriptedContainer containerRef;
+
+    private int requestsOf(String id) {
+        return containerRef.requestsById.get(id).get();
+    }
+
+    @Test
+    void aNonRetriableFailureIsNotRetriedIsJournaledAsErrorAndReleasesItsBudget() {
+        ScriptedContainer container = new ScriptedContainer("c", 0, r -> r.row().ref().seed() == 1
+                ? NonRetriableContainerException.contractViolation("c", "no reward") : null);
+        RolloutBudget budget = new RolloutBudget(10, 0);
+        RolloutQueue queue = queue(container, budget, CacheMode.READWRITE, 1);
+        BatchResult batch = queue.run(Stage.ADHOC, jobs("p", 3));
+
+        RolloutResult bad = batch.results().get(1);
+        assertThat(bad.status()).isEqualTo(RolloutStatus.ERROR);
+        assertThat(bad.attempts()).isEqualTo(1);
+        assertThat(bad.error()).contains("no reward");
+        assertThat(batch.complete()).isFalse();
+        assertThat(budget.committed()).isEqualTo(2);
+        assertThat(budget.remaining()).isEqualTo(8);
+        assertThat(journal.rows).anyMatch(r -> r.status() == RolloutStatus.ERROR);
+        assertThat(queue.counters().errors()).isEqualTo(1);
+
+        // an ERROR is never reused: the next batch asks the container again
+        queue.run(Stage.ADHOC, jobs("p", 3));
+        assertThat(container.requestsById.get(bad.rolloutId()).get()).isEqualTo(2);
+    }
+
+    @Test
+    void retriesStopAfterMaxAttemptsAndTheRolloutComesBackAsError() {
+        ScriptedContainer container = new ScriptedContainer("c", 0,
+                r -> new RetriableContainerException("c", 0, "connection refused", null, null));
+        RolloutBudget budget = new RolloutBudget(10, 0);
+        BatchResult batch = queue(container, budget, CacheMode.READWRITE, 1).run(Stage.ADHOC, jobs("p", 1));
+
+        assertThat(batch.results().getFirst().status()).isEqualTo(RolloutStatus.ERROR);
+        assertThat(batch.results().getFirst().attempts()).isEqualTo(4);
+        assertThat(container.requests.get()).isEqualTo(4);
+        assertThat(budget.committed()).isZero();
+        assertThat(budget.remaining()).isEqualTo(10);
+    }
+
+    @Test
+    void theBudgetIsNeverOverspentHoweverManyJobsRunInParallel() {
+        ScriptedContainer container = new ScriptedContainer("c", 3, r -> null);
+        RolloutBudget budget = new RolloutBudget(7, 0);
+        BatchResult batch = queue(container, budget, CacheMode.READWRITE, 16).run(Stage.ADHOC, jobs("p", 30));
+
+        assertThat(container.requests.get()).isEqualTo(7);
+        assertThat(budget.committed()).isEqualTo(7);
+        assertThat(batch.budgetExhausted()).isTrue();
+        assertThat(batch.results().stream().filter(Objects::nonNull).count()).isEqualTo(7);
+    }
+
+    @Test
+    void anEarlyStopSkipsJobsNotYetDispatched() {
+        ScriptedContainer container = ScriptedContainer.healthy("c");
+        EarlyStop afterThree = partial -> partial.stream().filter(Objects::nonNull).count() >= 3;
+        BatchResult batch = queue(container, RolloutBudget.unlimited(), CacheMode.READWRITE, 1)
+                .run(Stage.CHILD_MINIBATCH, jobs("p", 10), afterThree);
+
+        assertThat(container.requests.get()).isEqualTo(3);
+        assertThat(batch.results().subList(0, 3)).doesNotContainNull();
+        assertThat(batch.results().subList(3, 10)).containsOnlyNulls();
+    }
+
+    @Test
+    void twoJobsWithTheSameCacheKeyInOneBatchCallTheContainerOnce() {
+        ScriptedContainer container = new ScriptedContainer("c", 20, r -> null);
+        List<RolloutJob> twice = new ArrayList<>(jobs("p", 1));
+        twice.addAll(jobs("p", 1));
+        BatchResult batch = queue(container, RolloutBudget.unlimited(), CacheMode.READWRITE, 4).run(Stage.ADHOC, twice);
+
+        assertThat(container.requests.get()).isEqualTo(1);
+        assertThat(batch.results()).doesNotContainNull();
+        assertThat(batch.executed() + batch.cached()).isEqualTo(2);
+    }
+
+    @Test
+    void aContainerThatIgnoresTheTimeoutIsCutOffByTheWatchdogAndRetried() {
+        ScriptedContainer container = new ScriptedContainer("c", 0, r -> {
+            if (containerRef.requestsById.get(r.rolloutId()).get() == 1) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException("interrupted in the hanging call", e);
+                }
+            }
+            return null;
+        });
+        containerRef = container;
+        RolloutQueue queue = new RolloutQueue(List.of(container), journal, RolloutBudget.unlimited(),
+                CacheMode.READWRITE, POLICY, "run-1", Duration.ofMillis(50), FAST_RETRY, ConcurrencyLimits.fixed(1),
+                new SplittableRandom(1));
+        BatchResult batch = queue.run(Stage.ADHOC, jobs("p", 1));
+
+        assertThat(batch.results().getFirst().status()).isEqualTo(RolloutStatus.OK);
+        assertThat(batch.results().getFirst().attempts()).isEqualTo(2);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void rolloutIdsDependOnlyOnRunAndCacheKey() {
+        assertThat(RolloutQueue.rolloutId("run-1", "abc")).isEqualTo(RolloutQueue.rolloutId("run-1", "abc"))
+                .isNotEqualTo(RolloutQueue.rolloutId("run-2", "abc")).startsWith("ro_").hasSize(27);
+    }
+}

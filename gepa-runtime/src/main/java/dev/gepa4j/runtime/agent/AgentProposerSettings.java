@@ -1,0 +1,50 @@
+package dev.gepa4j.runtime.agent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the coding-agent proposer runs its agent.
+ *
+ * @param command        argv of the agent; placeholders {@code {dir}} (the proposal folder), {@code {prompt_file}}
+ *                       (its PROMPT.md), {@code {prompt}} (the prompt text) and {@code {seq}} are replaced per proposal
+ * @param proposalsDir   base folder; each proposal gets {@code <proposalsDir>/<seq>/}
+ * @param timeout        wall-clock limit; the agent's whole process tree is killed when it passes
+ * @param outputCapBytes most bytes kept of stdout and of stderr each (the rest is read and dropped)
+ * @param passEnv        names of environment variables handed to the agent besides PATH, HOME, LANG, LC_ALL, TMPDIR,
+ *                       USER, TERM (e.g. {@code CODEX_API_KEY}); nothing else of this process's environment is passed
+ * @param model          model name used to price token counts the agent reports without a cost (may be null)
+ */
+public record AgentProposerSettings(List<String> command, Path proposalsDir, Duration timeout, int outputCapBytes,
+                                    List<String> passEnv, String model) {
+    /** Environment variables every agent gets, so ordinary CLIs can start. */
+    public static final List<String> BASE_ENV = List.of("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "USER", "TERM");
+
+    public AgentProposerSettings {
+        if (command == null || command.isEmpty() || command.getFirst().isBlank()) {
+            throw new IllegalArgumentException("[proposer] command is required for kind \"agent\", as an argv list, e.g. "
+                    + "command = [\"codex\", \"exec\", \"--cd\", \"{dir}\", \"--sandbox\", \"workspace-write\", "
+                    + "\"--skip-git-repo-check\", \"--json\", \"{prompt}\"]");
+        }
+        command = List.copyOf(command);
+        Objects.requireNonNull(proposalsDir, "proposalsDir");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("[proposer] timeout_seconds must be > 0, got " + timeout.toSeconds());
+        }
+        if (outputCapBytes < 1024) {
+            throw new IllegalArgumentException("[proposer] output_cap_kb must be >= 1");
+        }
+        passEnv = List.copyOf(passEnv == null ? List.of() : passEnv);
+    }
+
+    /** Settings from parsed {@code [proposer]} values; nulls take defaults (timeout 300 s, output cap 256 KB). */
+    public static AgentProposerSettings of(List<String> command, Path proposalsDir, Integer timeoutSeconds,
+                                           Integer outputCapKb, List<String> passEnv, String model) {
+        return new AgentProposerSettings(command, proposalsDir,
+                Duration.ofSeconds(timeoutSeconds == null ? 300 : timeoutSeconds),
+                (outputCapKb == null ? 256 : outputCapKb) * 1024, passEnv, model);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The coding-agent proposer: {@link dev.gepa4j.runtime.agent.CodingAgentProposer} prepares a proposal folder per
+ * proposal (README, {@code state/} JSON, {@code proposal/manifest.json} and its schema), runs an external agent CLI
+ * such as {@code codex exec} or {@code claude -p} there as a subprocess (stdin closed, timeout with process-tree kill,
+ * capped output, scrubbed environment), then validates the manifest it wrote.
+ *
+ * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.runtime.usage}, Jackson and the JDK.
+ */
+package dev.gepa4j.runtime.agent;

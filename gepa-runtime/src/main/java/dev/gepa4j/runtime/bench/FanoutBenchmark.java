@@ -1,0 +1,175 @@
+package dev.gepa4j.runtime.bench;
+
+import dev.gepa4j.core.model.Candidate;
+import dev.gepa4j.core.model.DatasetRow;
+import dev.gepa4j.core.model.ExampleRef;
+import dev.gepa4j.core.model.PolicySpec;
+import dev.gepa4j.core.model.Split;
+import dev.gepa4j.core.rollout.BatchResult;
+import dev.gepa4j.core.rollout.CacheMode;
+import dev.gepa4j.core.rollout.ConcurrencyLimits;
+import dev.gepa4j.core.rollout.RetryPolicy;
+import dev.gepa4j.core.rollout.RolloutBudget;
+import dev.gepa4j.core.rollout.RolloutJob;
+import dev.gepa4j.core.rollout.RolloutQueue;
+import dev.gepa4j.core.rollout.Stage;
+import dev.gepa4j.core.container.TaskContainer;
+import dev.gepa4j.core.workspace.RunRecorder;
+import dev.gepa4j.core.workspace.RunSpec;
+import dev.gepa4j.core.workspace.RunStatus;
+import dev.gepa4j.runtime.container.HttpTaskContainer;
+import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * {@code gepa bench fanout}: N rollouts at concurrency C against a local container with mean latency L, through the
+ * real queue, HTTP client, cache and sqlite workspace (in a temporary folder, deleted afterwards). Prints one JSON
+ * line. A container at latency L and concurrency C cannot do better than C/L rollouts per second; {@code ratio} is
+ * the share of that limit reached. {@code overhead_us_per_rollout} is wall time per rollout against a zero-latency
+ * container at the same concurrency (after a warm-up pass): what the runtime, HTTP and persistence cost. The repeat
+ * pass sends the same jobs again: every one must be a cache hit and the container must see no call.
+ */
+public final class FanoutBenchmark {
+
+    /** What to measure. */
+    public record Options(int concurrency, double latencyMs, int rollouts) {
+        public Options {
+            if (concurrency < 1 || concurrency > 4096) {
+                throw new IllegalArgumentException("--concurrency must be in 1..4096, was " + concurrency);
+            }
+            if (latencyMs <= 0 || latencyMs > 60_000) {
+                throw new IllegalArgumentException("--latency-ms must be in (0, 60000], was " + latencyMs);
+            }
+            if (rollouts < 1 || rollouts > 1_000_000) {
+                throw new IllegalArgumentException("--rollouts must be in 1..1000000, was " + rollouts);
+            }
+        }
+    }
+
+    /** The figures, in the order they are printed. */
+    public record Figures(int concurrency, double latencyMs, int rollouts, double wallS, double throughput,
+                          double limit, double ratio, double overheadUsPerRollout, double cacheHitRate,
+                          long containerCallsOnRepeat) {
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"concurrency\":%d,\"latency_ms\":%s,\"rollouts\":%d,\"wall_s\":%.3f,"
+                    + "\"throughput\":%.1f,\"limit\":%.1f,\"ratio\":%.3f,\"overhead_us_per_rollout\":%.1f,"
+                    + "\"cache_hit_rate\":%.3f,\"container_calls_on_repeat\":%d}", concurrency,
+                    trim(latencyMs), rollouts, wallS, throughput, limit, ratio, overheadUsPerRollout, cacheHitRate,
+                    containerCallsOnRepeat);
+        }
+
+        private static String trim(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+
+    private FanoutBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int concurrency = 64;
+        double latency = 50;
+        int rollouts = 4000;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--concurrency" -> concurrency = Integer.parseInt(required(args[i], value));
+                case "--latency-ms" -> latency = Double.parseDouble(required(args[i], value));
+                case "--rollouts" -> rollouts = Integer.parseInt(required(args[i], value));
+                default -> throw new IllegalArgumentException("unknown option '" + args[i]
+                        + "': use --concurrency C --latency-ms L --rollouts N");
+            }
+            i++;
+        }
+        System.out.println(run(new Options(concurrency, latency, rollouts)).toJson());
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+
+    /** Runs the three passes and returns the figures. */
+    public static Figures run(Options o) {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("gepa-bench-fanout");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary workspace folder", e);
+        }
+        try (SqliteWorkspace workspace = SqliteWorkspace.open(folder)) {
+            double zeroWall;
+            try (LatencyContainer zero = new LatencyContainer(0, 1)) {
+                pass(workspace, "bench-warmup", zero, o, "warm-up", Math.min(o.rollouts(), 2000));
+                zeroWall = pass(workspace, "bench-zero-latency", zero, o, "zero latency", o.rollouts()).wallS();
+            }
+            try (LatencyContainer slow = new LatencyContainer(o.latencyMs(), 2)) {
+                Pass timed = pass(workspace, "bench-fanout", slow, o, "fanout", o.rollouts());
+                long callsBefore = slow.calls();
+                Pass repeat = pass(workspace, "bench-fanout", slow, o, "fanout", o.rollouts());
+                double throughput = o.rollouts() / timed.wallS();
+                double limit = o.concurrency() / (o.latencyMs() / 1000.0);
+                return new Figures(o.concurrency(), o.latencyMs(), o.rollouts(), timed.wallS(), throughput, limit,
+                        throughput / limit, zeroWall * 1e6 / o.rollouts(), repeat.cached() / (double) o.rollouts(),
+                        slow.calls() - callsBefore);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the benchmark container on 127.0.0.1", e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private record Pass(double wallS, int cached) {
+    }
+
+    private static Pass pass(SqliteWorkspace workspace, String runId, LatencyContainer server, Options o,
+                             String prompt, int n) {
+        RunRecorder recorder = workspace.reader().run(runId).isPresent() ? workspace.resumeRun(runId)
+                : workspace.startRun(new RunSpec(runId, server.url(), "", 1, "serial", Long.MAX_VALUE / 4));
+        Candidate candidate = Candidate.of(0, Map.of("system_prompt", "Classify the banking query (" + prompt + ")."),
+                List.of(), "seed");
+        List<RolloutJob> jobs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String row = "{\"example_id\":\"train:" + i + "\",\"seed\":" + i + ",\"text\":\"how do I top up card "
+                    + i + "\"}";
+            jobs.add(new RolloutJob(candidate, new DatasetRow(new ExampleRef(Split.TRAIN, i, "train:" + i), row,
+                    null)));
+        }
+        try (TaskContainer container = new HttpTaskContainer(server.url())) {
+            RolloutQueue queue = new RolloutQueue(List.of(container), recorder, RolloutBudget.unlimited(),
+                    CacheMode.READWRITE, PolicySpec.of("embedded", "bench"), runId, Duration.ofSeconds(30),
+                    RetryPolicy.defaults(), ConcurrencyLimits.fixed(o.concurrency()), new SplittableRandom(7));
+            long start = System.nanoTime();
+            BatchResult result = queue.run(Stage.ADHOC, jobs);
+            double wall = (System.nanoTime() - start) / 1e9;
+            if (!result.complete()) {
+                throw new IllegalStateException("the benchmark pass '" + prompt + "' did not complete: "
+                        + queue.counters());
+            }
+            recorder.finish(RunStatus.FINISHED, "benchmark pass done");
+            return new Pass(wall, result.cached());
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Benchmarks that print figures (never asserted by tests): {@link dev.gepa4j.runtime.bench.FanoutBenchmark}, the
+ * rollout fanout benchmark behind {@code gepa bench fanout}, and the latency container it measures against.
+ *
+ * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.runtime.container}, {@code
+ * dev.gepa4j.runtime.workspace}, the JDK's {@code com.sun.net.httpserver}.
+ */
+package dev.gepa4j.runtime.bench;

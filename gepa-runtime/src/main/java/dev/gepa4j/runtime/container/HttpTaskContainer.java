@@ -1,0 +1,274 @@
+package dev.gepa4j.runtime.container;
+
+import dev.gepa4j.contract.ContractCodec;
+import dev.gepa4j.contract.ContractMapping;
+import dev.gepa4j.contract.ContractVersions;
+import dev.gepa4j.contract.ContractViolationException;
+import dev.gepa4j.contract.RolloutMapping;
+import dev.gepa4j.contract.wire.DatasetResponse;
+import dev.gepa4j.contract.wire.DatasetRowsRequest;
+import dev.gepa4j.contract.wire.DatasetRowsResponse;
+import dev.gepa4j.contract.wire.GepaContractDeclaration;
+import dev.gepa4j.contract.wire.HealthResponse;
+import dev.gepa4j.contract.wire.MetadataResponse;
+import dev.gepa4j.contract.wire.ProgramResponse;
+import dev.gepa4j.contract.wire.RolloutResponseDoc;
+import dev.gepa4j.contract.wire.TaskInfoResponse;
+import dev.gepa4j.core.container.DatasetInfo;
+import dev.gepa4j.core.container.NonRetriableContainerException;
+import dev.gepa4j.core.container.RetriableContainerException;
+import dev.gepa4j.core.container.RolloutRequest;
+import dev.gepa4j.core.container.TaskContainer;
+import dev.gepa4j.core.model.DatasetRow;
+import dev.gepa4j.core.model.ProgramSpec;
+import dev.gepa4j.core.model.RolloutResult;
+import dev.gepa4j.core.model.Split;
+import dev.gepa4j.core.model.TaskInfo;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+
+/**
+ * A task container behind HTTP, spoken to with one shared {@link HttpClient} (HTTP/1.1, pooled connections).
+ *
+ * <p>Failures: no response, a timeout, or 408/425/429/5xx/529 throw {@link RetriableContainerException} (with the
+ * container's Retry-After); other non-2xx statuses throw {@link NonRetriableContainerException}; a 2xx whose
+ * body breaks the contract throws {@link NonRetriableContainerException} marked as a contract violation. Messages
+ * name the endpoint, the route, what was wrong and what to fix; the API key never appears in them.
+ * Thread-safe.
+ */
+public final class HttpTaskContainer implements TaskContainer {
+    private static final Set<Integer> RETRIABLE_STATUSES = Set.of(408, 425, 429, 529);
+
+    private final String baseUrl;
+    private final HttpContainerOptions options;
+    private final HttpClient client;
+    private final Clock clock;
+    private volatile GepaContractDeclaration declaration = GepaContractDeclaration.standard(ContractVersions.SERVED);
+    private volatile ProgramSpec program;
+
+    public HttpTaskContainer(String baseUrl) {
+        this(baseUrl, HttpContainerOptions.defaults());
+    }
+
+    public HttpTaskContainer(String baseUrl, HttpContainerOptions options) {
+        this.baseUrl = trimSlash(baseUrl);
+        URI.create(this.baseUrl); // fail fast on a malformed URL, naming it
+        this.options = options;
+        this.clock = Clock.systemUTC();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.connectTimeout())
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    @Override
+    public String endpoint() {
+        return baseUrl;
+    }
+
+    @Override
+    public void preflight() {
+        byte[] healthBody = send("/health", request("/health", options.discoveryTimeout()).GET().build());
+        HealthResponse health;
+        try {
+            health = ContractCodec.read(healthBody, HealthResponse.class);
+        } catch (ContractViolationException notJson) {
+            // a 200 on /health means ready even when the body is plain text; `gepa check` flags the body
+            health = HealthResponse.ok(null);
+        }
+        if (health.status() != null && !health.status().equalsIgnoreCase("ok")
+                && !health.status().equalsIgnoreCase("healthy")) {
+            throw new RetriableContainerException(baseUrl, 200, baseUrl + "/health says status '" + health.status()
+                    + "': the container is not ready yet; wait and retry", null, null);
+        }
+        MetadataResponse metadata = get("/metadata", MetadataResponse.class);
+        GepaContractDeclaration gepa = metadata.gepaContract().orElseThrow(() -> violation("/metadata",
+                "declares no gepa contract: add metadata.optimizer_contracts.gepa = {\"version\": \""
+                        + ContractVersions.SERVED + "\", ...} to /metadata", null));
+        if (!ContractVersions.accepts(gepa.version())) {
+            throw violation("/metadata", "declares gepa contract version '" + gepa.version()
+                    + "', which is not a gepa contract: declare \"" + ContractVersions.SERVED + "\"", null);
+        }
+        this.declaration = gepa;
+        program();
+        dataset();
+    }
+
+    @Override
+    public ProgramSpec program() {
+        String route = route(declaration.programRoute(), "/program");
+        ProgramResponse doc = get(route, ProgramResponse.class);
+        try {
+            ProgramSpec spec = ContractMapping.toProgramSpec(doc);
+            this.program = spec;
+            return spec;
+        } catch (ContractViolationException | IllegalArgumentException e) {
+            throw violation(route, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public TaskInfo taskInfo() {
+        return ContractMapping.toTaskInfo(get(route(declaration.taskInfoRoute(), "/task_info"), TaskInfoResponse.class));
+    }
+
+    @Override
+    public DatasetInfo dataset() {
+        return ContractMapping.toDatasetInfo(get(route(declaration.datasetRoute(), "/dataset"), DatasetResponse.class));
+    }
+
+    @Override
+    public List<DatasetRow> rows(Split split, List<Long> seeds) {
+        if (seeds.isEmpty()) {
+            return List.of();
+        }
+        String route = route(declaration.datasetRowsRoute(), "/dataset/rows");
+        byte[] body = ContractCodec.write(DatasetRowsRequest.of(containerSplit(split), seeds));
+        DatasetRowsResponse doc = parse(route, post(route, body, options.discoveryTimeout()), DatasetRowsResponse.class);
+        try {
+            return ContractMapping.toRows(split, seeds, doc);
+        } catch (ContractViolationException e) {
+            throw violation(route, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RolloutResult rollout(RolloutRequest request) {
+        String route = route(declaration.rolloutRoute(), "/rollout");
+        ProgramSpec known = program;
+        if (known != null && !known.mutableFields().containsAll(request.candidate().keySet())) {
+            throw violation(route, "candidate " + request.candidateId() + " sets fields "
+                    + request.candidate().keySet() + " but /program marks only " + known.mutableFields()
+                    + " mutable: propose only mutable fields", null);
+        }
+        byte[] body = RolloutMapping.writeRequest(request, containerSplit(request.row().ref().split()));
+        long started = System.nanoTime();
+        byte[] answer = post(route, body, request.timeout());
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        RolloutResponseDoc doc = parse(route, answer, RolloutResponseDoc.class);
+        try {
+            return RolloutMapping.toResult(request, doc, latencyMs, 1, baseUrl);
+        } catch (ContractViolationException e) {
+            throw violation(route, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.shutdownNow();
+        } catch (RuntimeException ignored) {
+            // closing is best effort: the caller is done with this container either way
+        }
+    }
+
+    private String containerSplit(Split split) {
+        return split == Split.TRAIN ? options.trainSplit() : options.heldoutSplit();
+    }
+
+    private <T> T get(String route, Class<T> type) {
+        HttpRequest request = request(route, options.discoveryTimeout()).GET().build();
+        return parse(route, send(route, request), type);
+    }
+
+    private byte[] post(String route, byte[] body, Duration timeout) {
+        HttpRequest request = request(route, timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return send(route, request);
+    }
+
+    private HttpRequest.Builder request(String route, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + route))
+                .timeout(timeout)
+                .header("Accept", "application/json");
+        if (options.apiKey() != null) {
+            builder.header("X-API-Key", options.apiKey());
+        }
+        return builder;
+    }
+
+    private byte[] send(String route, HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new RetriableContainerException(baseUrl, 0, baseUrl + route + " did not answer within "
+                    + request.timeout().map(Duration::toString).orElse("the timeout")
+                    + ": the container is slow or overloaded; retry later, lower concurrency or raise the timeout",
+                    null, e);
+        } catch (IOException e) {
+            throw new RetriableContainerException(baseUrl, 0, "cannot reach " + baseUrl + route + " (" + e
+                    + "): is the container running and listening there?", null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableContainerException(baseUrl, 0, "interrupted while calling " + baseUrl + route,
+                    null, e);
+        }
+        return checkStatus(route, response);
+    }
+
+    private byte[] checkStatus(String route, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        String said = snippet(response.body());
+        if (status >= 500 || RETRIABLE_STATUSES.contains(status)) {
+            Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
+            throw new RetriableContainerException(baseUrl, status, baseUrl + route + " answered HTTP " + status
+                    + (said.isEmpty() ? "" : " (" + said + ")") + ": the container is overloaded or failing; "
+                    + "retry later" + (wait == null ? "" : " (it asked to wait " + wait.toSeconds() + " s)"), wait,
+                    null);
+        }
+        String fix = status == 401 || status == 403
+                ? "pass the container's key (gepa: --api-key-env NAME)"
+                : "the request was refused; check the container's message and the contract version";
+        throw new NonRetriableContainerException(baseUrl, status, baseUrl + route + " answered HTTP " + status
+                + (said.isEmpty() ? "" : " (" + said + ")") + ": " + fix, false, null);
+    }
+
+    private <T> T parse(String route, byte[] body, Class<T> type) {
+        try {
+            return ContractCodec.read(body, type);
+        } catch (ContractViolationException e) {
+            throw violation(route, "answered a body that breaks the contract: " + e.getMessage()
+                    + " (body starts: " + snippet(body) + ")", e);
+        }
+    }
+
+    private NonRetriableContainerException violation(String route, String what, Throwable cause) {
+        return new NonRetriableContainerException(baseUrl, 0, "contract violation at " + baseUrl + route + ": "
+                + what, true, cause);
+    }
+
+    private static String snippet(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ").trim();
+        return body.length > 200 ? text + "..." : text;
+    }
+
+    private static String route(String declared, String standard) {
+        return declared == null || declared.isBlank() ? standard : declared.startsWith("/") ? declared : "/" + declared;
+    }
+
+    private static String trimSlash(String url) {
+        String u = url.trim();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+}

@@ -1,0 +1,10 @@
+/**
+ * The optimizer's client for task containers: {@link dev.gepa4j.runtime.container.HttpTaskContainer} speaks the
+ * gepa container contract over HTTP/1.1 and types every failure as retriable (connect errors, timeouts,
+ * 408/425/429/5xx/529, with Retry-After) or not (other 4xx, contract violations). It never retries itself;
+ * the rollout queue does.
+ *
+ * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.contract.*}, {@code java.net.http} and
+ * {@code java.*}.
+ */
+package dev.gepa4j.runtime.container;

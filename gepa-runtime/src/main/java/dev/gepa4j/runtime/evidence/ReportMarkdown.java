@@ -1,0 +1,79 @@
+package dev.gepa4j.runtime.evidence;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders report.md: the packet's headline numbers, the candidates table, the best prompt and its diff. */
+final class ReportMarkdown {
+    private ReportMarkdown() {
+    }
+
+    static String render(EvidencePacket p) {
+        StringBuilder md = new StringBuilder();
+        md.append("# gepa4j run ").append(p.runId()).append("\n\n");
+        md.append("- task: ").append(p.task()).append('\n');
+        md.append("- status: ").append(p.status()).append(", stop reason: ").append(p.stopReason()).append('\n');
+        md.append("- duration: ").append(p.durationS() == null ? "n/a" : String.format(Locale.ROOT, "%.1f s",
+                p.durationS())).append('\n');
+        md.append("- splits: ").append(p.splits().train()).append(" train, ").append(p.splits().heldout())
+                .append(" heldout\n");
+        if (p.seed() != null) {
+            md.append("- seed ").append(p.seed().candidateId()).append(": train ").append(score(p.seed().train()))
+                    .append(", heldout ").append(score(p.seed().heldout())).append('\n');
+        }
+        if (p.best() != null) {
+            md.append("- best ").append(p.best().candidateId()).append(": train ").append(score(p.best().train()))
+                    .append(", heldout ").append(score(p.best().heldout())).append('\n');
+        }
+        md.append("- lift: train ").append(signed(p.lift().train())).append(", heldout ")
+                .append(signed(p.lift().heldout())).append('\n');
+        md.append("- frontier coverage: ").append(p.frontier().covered()).append('/').append(p.frontier().total())
+                .append(" train examples, ").append(p.frontier().members().size()).append(" members\n");
+        md.append("- rollouts: ").append(p.rollouts().executed()).append(" executed, ").append(p.rollouts().cached())
+                .append(" cached, ").append(p.rollouts().failed()).append(" failed, ").append(p.rollouts().retried())
+                .append(" retried\n");
+        md.append("- tokens: policy ").append(p.usage().policy().totalTokens()).append(", proposer ")
+                .append(p.usage().proposer().totalTokens())
+                .append(String.format(Locale.ROOT, ", cost $%.4f%n%n", p.usage().costUsd()));
+        md.append("## Candidates\n\n| # | id | role | origin | minibatch | train | heldout | new seeds | wins |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (EvidencePacket.CandidateRow c : p.candidates()) {
+            md.append("| ").append(c.index()).append(" | ").append(c.candidateId()).append(" | ").append(c.role())
+                    .append(" | ").append(cell(c.origin())).append(" | ").append(score(c.mini())).append(" | ")
+                    .append(score(c.train())).append(" | ").append(score(c.heldout())).append(" | ")
+                    .append(c.newSeeds()).append(" | ").append(c.wins()).append(" |\n");
+        }
+        if (p.best() != null) {
+            md.append("\n## Best prompt\n");
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(p.best().components()).entrySet()) {
+                md.append("\n### ").append(e.getKey()).append("\n\n").append(fenced(e.getValue(), "text"));
+            }
+            md.append("\n## Diff against the seed\n\n")
+                    .append(p.best().diff().isEmpty() ? "The best candidate is the seed.\n" : fenced(p.best().diff(), "diff"));
+        }
+        return md.toString();
+    }
+
+    /** A fence longer than any backtick run in the text, so prompt text cannot close it. */
+    private static String fenced(String text, String lang) {
+        int longest = 2;
+        var m = java.util.regex.Pattern.compile("`+").matcher(text);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        return fence + lang + "\n" + text + (text.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    static String score(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    static String signed(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%+.3f", value);
+    }
+}

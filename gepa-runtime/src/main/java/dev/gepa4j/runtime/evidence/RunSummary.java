@@ -1,0 +1,45 @@
+package dev.gepa4j.runtime.evidence;
+
+import dev.gepa4j.core.model.Usage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A run's numbers as {@link RunMetrics} derives them from the workspace; the evidence packet, the console and the
+ * CLI listings all show this. Times are ISO-8601 text so the record serializes without extra modules.
+ *
+ * @param finishedAt      null while running
+ * @param durationS       seconds from start to finish, or to the last recorded rollout/event while running; null
+ *                        when nothing happened yet
+ * @param seedId          the candidate with index 0, null before it is registered
+ * @param bestId          see the package definition of best; null before any score exists
+ * @param bestDiff        unified diff of the best candidate against the seed, per changed field ("" when equal)
+ * @param trainExamples   train examples seen in the run
+ * @param heldoutExamples heldout examples seen in the run
+ * @param lastRolloutSeq  seq of the last rollout included (the console sends only newer ones)
+ */
+public record RunSummary(String runId, String task, String status, String stopReason, String startedAt,
+                         String finishedAt, Double durationS, String seedId, String bestId,
+                         Map<String, String> seedComponents, Map<String, String> bestComponents, String bestDiff,
+                         List<CandidateScore> candidates, FrontierSummary frontier, FrontierGrid grid,
+                         RolloutCounts rollouts, Usage policyUsage, Usage proposerUsage, int trainExamples,
+                         int heldoutExamples, long lastRolloutSeq) {
+    public RunSummary {
+        seedComponents = seedComponents == null ? Map.of() : Map.copyOf(seedComponents);
+        bestComponents = bestComponents == null ? Map.of() : Map.copyOf(bestComponents);
+        candidates = List.copyOf(candidates);
+    }
+
+    public Optional<CandidateScore> candidate(String candidateId) {
+        return candidates.stream().filter(c -> c.candidateId().equals(candidateId)).findFirst();
+    }
+
+    public Optional<CandidateScore> seed() {
+        return seedId == null ? Optional.empty() : candidate(seedId);
+    }
+
+    public Optional<CandidateScore> best() {
+        return bestId == null ? Optional.empty() : candidate(bestId);
+    }
+}

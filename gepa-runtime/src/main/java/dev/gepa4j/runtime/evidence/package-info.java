@@ -1,0 +1,23 @@
+/**
+ * The run's result as files and as numbers: {@link dev.gepa4j.runtime.evidence.RunMetrics} derives every score,
+ * the Pareto frontier and its coverage grid from what a {@link dev.gepa4j.core.workspace.WorkspaceReader} holds, and
+ * {@link dev.gepa4j.runtime.evidence.EvidencePacketWriter} writes the evidence packet (DESIGN.md section 5) from the
+ * same numbers, so the packet, the console and {@code gepa runs/show} never disagree with the workspace.
+ *
+ * <p>Definitions (all scores are fractions in [0,1]; a score that was not measured is null, never 0; only OK and
+ * FAILED rollouts are measurements, ERROR rollouts never score):
+ * <ul>
+ *   <li>train: mean of the latest reward per train example over a candidate's train rollouts, for candidates that
+ *       were evaluated on the full train set (stage SEED_TRAIN or FULL_TRAIN); null for a child only seen on a
+ *       minibatch.</li>
+ *   <li>mini: mean over its CHILD_MINIBATCH rollouts (MERGE_SAMPLE for a merge child); null for the seed.</li>
+ *   <li>heldout: mean of the latest reward per heldout example; null when it never ran on heldout.</li>
+ *   <li>frontier: per train example, the full-train candidates holding the best reward; coverage counts the examples
+ *       whose best reward is above 0; members are the candidates holding the best reward on a covered example.</li>
+ *   <li>best: highest heldout (ties: higher train, then lower index); without heldout scores, highest train.</li>
+ * </ul>
+ *
+ * <p>May import: {@code dev.gepa4j.core.*}, Jackson. The HTML/JS/CSS of the views live beside this package as
+ * resources ({@code view/}) and are shared with the run console.
+ */
+package dev.gepa4j.runtime.evidence;

@@ -1,0 +1,87 @@
+package dev.gepa4j.runtime.workspace;
+
+import dev.gepa4j.core.workspace.WorkspaceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Brings a workspace database to the schema this build knows. Migrations are resources
+ * {@code db/migration/V<n>__<name>.sql}, applied in order, each in one transaction together with its row in
+ * {@code schema_version}; they are never edited once released (a change is a new file).
+ */
+final class SchemaMigrations {
+    /** In order; the number in each name is its version. */
+    static final List<String> MIGRATIONS = List.of("V1__init.sql");
+
+    private SchemaMigrations() {
+    }
+
+    static int latest() {
+        return MIGRATIONS.size();
+    }
+
+    /** Applies what is missing; refuses a database written by a newer build. */
+    static void apply(Connection c, String file) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                        + " applied_at TEXT NOT NULL)");
+                int current = current(s);
+                if (current > latest()) {
+                    throw new WorkspaceException(file + " has schema version " + current + " but this gepa4j knows "
+                            + "versions up to " + latest() + ": open it with a newer gepa4j");
+                }
+                for (int v = current + 1; v <= latest(); v++) {
+                    String name = MIGRATIONS.get(v - 1);
+                    for (String sql : statements(load(name))) {
+                        s.execute(sql);
+                    }
+                    s.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + v + ", '" + name
+                            + "', '" + Instant.now() + "')");
+                }
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+    }
+
+    static int current(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static List<String> statements(String script) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("--")) {
+                kept.append(line).append('\n');
+            }
+        }
+        return java.util.Arrays.stream(kept.toString().split(";")).map(String::strip).filter(x -> !x.isEmpty())
+                .toList();
+    }
+
+    private static String load(String name) {
+        String path = "/db/migration/" + name;
+        try (InputStream in = SchemaMigrations.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new WorkspaceException("migration " + path + " is missing from the gepa4j jar: rebuild it");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new WorkspaceException("cannot read migration " + path, e);
+        }
+    }
+}

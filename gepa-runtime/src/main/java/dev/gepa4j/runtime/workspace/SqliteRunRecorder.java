@@ -1,0 +1,250 @@
+package dev.gepa4j.runtime.workspace;
+
+import dev.gepa4j.core.model.Candidate;
+import dev.gepa4j.core.model.RolloutResult;
+import dev.gepa4j.core.rollout.Stage;
+import dev.gepa4j.core.workspace.DecisionRecord;
+import dev.gepa4j.core.workspace.EventRecord;
+import dev.gepa4j.core.workspace.ProposalRecord;
+import dev.gepa4j.core.workspace.RunInfo;
+import dev.gepa4j.core.workspace.RunRecorder;
+import dev.gepa4j.core.workspace.RunStatus;
+import dev.gepa4j.core.workspace.UsageEntry;
+import dev.gepa4j.core.workspace.WorkspaceException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes one run of a {@link SqliteWorkspace}. Every method returns after its transaction committed.
+ *
+ * <p>The run's own cache keys (and the payloads of its candidates) are held in memory, loaded when the recorder
+ * opens, so {@link #findInRun} answers a miss without touching the file; the shared cache ({@link #findAnyRun})
+ * is one indexed query.
+ */
+final class SqliteRunRecorder implements RunRecorder {
+    private final String runId;
+    private final SqliteWriter writer;
+    private final SqliteWorkspaceReader reader;
+    private final ConcurrentHashMap<String, Long> ownKeys = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Map<String, String>> payloads = new ConcurrentHashMap<>();
+    private final AtomicLong executed = new AtomicLong();
+
+    SqliteRunRecorder(String runId, SqliteWriter writer, SqliteWorkspaceReader reader) {
+        this.runId = runId;
+        this.writer = writer;
+        this.reader = reader;
+        reader.list("SELECT cache_key, seq, cached FROM rollouts WHERE run_id = ? AND status <> 'error' ORDER BY seq",
+                ps -> ps.setString(1, runId), rs -> {
+                    ownKeys.putIfAbsent(rs.getString(1), rs.getLong(2));
+                    if (rs.getInt(3) == 0) {
+                        executed.incrementAndGet();
+                    }
+                    return null;
+                });
+        reader.candidates(runId).forEach(c -> payloads.put(c.candidate().id(), c.candidate().components()));
+    }
+
+    @Override
+    public RunInfo info() {
+        return reader.run(runId).orElseThrow(() -> new WorkspaceException("run " + runId + " vanished from the "
+                + "workspace: was the file replaced while the run was open?"));
+    }
+
+    @Override
+    public void append(Stage stage, String cacheKey, RolloutResult result) {
+        Instant now = Instant.now();
+        long seq = writer.write(s -> RolloutRows.insert(s.of(RolloutRows.INSERT), runId, stage, cacheKey, result, now));
+        if (result.measured()) {
+            ownKeys.putIfAbsent(cacheKey, seq);
+            if (!result.cached()) {
+                executed.incrementAndGet();
+            }
+        }
+    }
+
+    @Override
+    public Optional<RolloutResult> findInRun(String cacheKey) {
+        Long seq = ownKeys.get(cacheKey);
+        if (seq == null) {
+            return Optional.empty();
+        }
+        return reader.list(RolloutRows.SELECT + "WHERE run_id = ? AND seq = ?", ps -> {
+            ps.setString(1, runId);
+            ps.setLong(2, seq);
+        }, RolloutRows::read).stream().findFirst().map(r -> r.result());
+    }
+
+    @Override
+    public Optional<RolloutResult> findAnyRun(String cacheKey) {
+        return reader.list(RolloutRows.SELECT + "WHERE cache_key = ? AND status <> 'error' LIMIT 1",
+                ps -> ps.setString(1, cacheKey), RolloutRows::read).stream().findFirst().map(r -> r.result());
+    }
+
+    @Override
+    public long executedInRun() {
+        return executed.get();
+    }
+
+    @Override
+    public void registerCandidate(Candidate candidate) {
+        if (payloads.containsKey(candidate.id())) {
+            return;
+        }
+        Map<String, String> diffs = Map.of();
+        if (!candidate.parentIds().isEmpty()) {
+            String parentId = candidate.parentIds().getFirst();
+            Map<String, String> parent = payloads.get(parentId);
+            if (parent == null) {
+                throw new WorkspaceException("candidate " + candidate.id() + " names parent " + parentId
+                        + " which run " + runId + " has not registered: register parents before their children");
+            }
+            diffs = CandidateDiffs.against(parent, candidate.components());
+        }
+        String diffsJson = JsonColumns.write(diffs);
+        Instant now = Instant.now();
+        writer.write(s -> {
+            PreparedStatement ps = s.of("INSERT OR IGNORE INTO candidates (run_id, candidate_id, idx, payload_json, "
+                    + "parents_json, origin, diffs_json, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setString(1, runId);
+            ps.setString(2, candidate.id());
+            ps.setInt(3, candidate.index());
+            ps.setString(4, JsonColumns.write(candidate.components()));
+            ps.setString(5, JsonColumns.write(candidate.parentIds()));
+            ps.setString(6, candidate.origin());
+            ps.setString(7, diffsJson);
+            ps.setString(8, now.toString());
+            return ps.executeUpdate();
+        });
+        payloads.putIfAbsent(candidate.id(), candidate.components());
+    }
+
+    @Override
+    public Map<String, String> diffOf(String candidateId) {
+        List<String> rows = reader.list("SELECT diffs_json FROM candidates WHERE run_id = ? AND candidate_id = ?",
+                ps -> {
+                    ps.setString(1, runId);
+                    ps.setString(2, candidateId);
+                }, rs -> rs.getString(1));
+        if (rows.isEmpty()) {
+            throw new WorkspaceException("run " + runId + " has no candidate " + candidateId
+                    + ": register it before asking for its diff");
+        }
+        return JsonColumns.textMap(rows.getFirst());
+    }
+
+    @Override
+    public void recordProposal(ProposalRecord p) {
+        Instant now = Instant.now();
+        writer.write(s -> {
+            PreparedStatement ps = s.of("INSERT OR IGNORE INTO proposals (run_id, seq, proposer, parents_json, input, "
+                    + "raw_output, drafts_json, prompt_tokens, completion_tokens, total_tokens, cost_usd, error, "
+                    + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setString(1, runId);
+            ps.setInt(2, p.seq());
+            ps.setString(3, p.proposer());
+            ps.setString(4, JsonColumns.write(p.parentIds()));
+            ps.setString(5, p.input() == null ? "" : p.input());
+            ps.setString(6, p.rawOutput() == null ? "" : p.rawOutput());
+            ps.setString(7, JsonColumns.write(p.drafts()));
+            ps.setLong(8, p.usage().promptTokens());
+            ps.setLong(9, p.usage().completionTokens());
+            ps.setLong(10, p.usage().totalTokens());
+            ps.setDouble(11, p.usage().costUsd());
+            ps.setString(12, p.error());
+            ps.setString(13, now.toString());
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public Optional<ProposalRecord> proposal(int seq) {
+        return reader.list("SELECT * FROM proposals WHERE run_id = ? AND seq = ?", ps -> {
+            ps.setString(1, runId);
+            ps.setInt(2, seq);
+        }, SqliteWorkspaceReader::proposal).stream().findFirst();
+    }
+
+    @Override
+    public void recordDecision(DecisionRecord d) {
+        writer.write(s -> {
+            PreparedStatement ps = s.of("INSERT INTO decisions (run_id, proposal_seq, candidate_id, parent_id, stage, "
+                    + "accepted, reason, parent_score, child_score, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setString(1, runId);
+            ps.setInt(2, d.proposalSeq());
+            ps.setString(3, d.candidateId());
+            ps.setString(4, d.parentId());
+            ps.setString(5, d.stage());
+            ps.setInt(6, d.accepted() ? 1 : 0);
+            ps.setString(7, d.reason() == null ? "" : d.reason());
+            setNullable(ps, 8, d.parentScore());
+            setNullable(ps, 9, d.childScore());
+            ps.setString(10, (d.decidedAt() == null ? Instant.now() : d.decidedAt()).toString());
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public void recordEvent(EventRecord e) {
+        writer.write(s -> {
+            PreparedStatement ps = s.of("INSERT OR IGNORE INTO events (run_id, seq, at, type, message, fields_json) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)");
+            ps.setString(1, runId);
+            ps.setLong(2, e.seq());
+            ps.setString(3, (e.at() == null ? Instant.now() : e.at()).toString());
+            ps.setString(4, e.type());
+            ps.setString(5, e.message() == null ? "" : e.message());
+            ps.setString(6, JsonColumns.write(e.fields()));
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public void recordUsage(UsageEntry u) {
+        Instant now = Instant.now();
+        writer.write(s -> {
+            PreparedStatement ps = s.of("INSERT INTO usage_ledger (run_id, source, model, ref, prompt_tokens, "
+                    + "completion_tokens, total_tokens, cost_usd, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setString(1, runId);
+            ps.setString(2, u.source());
+            ps.setString(3, u.model() == null ? "" : u.model());
+            ps.setString(4, u.ref());
+            ps.setLong(5, u.usage().promptTokens());
+            ps.setLong(6, u.usage().completionTokens());
+            ps.setLong(7, u.usage().totalTokens());
+            ps.setDouble(8, u.usage().costUsd());
+            ps.setString(9, now.toString());
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public void finish(RunStatus status, String stopReason) {
+        if (status == RunStatus.RUNNING) {
+            throw new IllegalArgumentException("finish needs a final status (finished, stopped or failed), not running");
+        }
+        Instant now = Instant.now();
+        writer.write(s -> {
+            PreparedStatement ps = s.of("UPDATE runs SET status = ?, stop_reason = ?, finished_at = ? WHERE run_id = ?");
+            ps.setString(1, status.label());
+            ps.setString(2, stopReason);
+            ps.setString(3, now.toString());
+            ps.setString(4, runId);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setDouble(index, value);
+        }
+    }
+}

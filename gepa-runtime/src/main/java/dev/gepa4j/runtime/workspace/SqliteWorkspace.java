@@ -1,0 +1,140 @@
+package dev.gepa4j.runtime.workspace;
+
+import dev.gepa4j.core.workspace.RunInfo;
+import dev.gepa4j.core.workspace.RunRecorder;
+import dev.gepa4j.core.workspace.RunSpec;
+import dev.gepa4j.core.workspace.RunStatus;
+import dev.gepa4j.core.workspace.Workspace;
+import dev.gepa4j.core.workspace.WorkspaceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A workspace folder with one {@code workspace.sqlite} (WAL, synchronous=NORMAL, busy timeout 10 s), holding any
+ * number of runs. Opening creates the folder and the file if needed and applies missing migrations.
+ *
+ * <p>Durability: every write has committed when its method returns; WAL with synchronous=NORMAL keeps committed
+ * transactions through a killed process (not through a power cut, which may lose the last commits but never
+ * corrupts the file). Several processes may read while one writes. {@link #close} commits queued writes,
+ * checkpoints the WAL into the main file and is safe to call twice and from any thread.
+ */
+public final class SqliteWorkspace implements Workspace {
+    /** The file name inside the workspace folder. */
+    public static final String FILE_NAME = "workspace.sqlite";
+
+    private final Path file;
+    private final SqliteWriter writer;
+    private final ReadConnections reads;
+    private final SqliteWorkspaceReader reader;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SqliteWorkspace(Path file, SqliteWriter writer, ReadConnections reads) {
+        this.file = file;
+        this.writer = writer;
+        this.reads = reads;
+        this.reader = new SqliteWorkspaceReader(reads);
+    }
+
+    /**
+     * Opens (creating if needed) the workspace in {@code folder}.
+     *
+     * @throws WorkspaceException naming the path when the folder cannot be created, the file is not a sqlite
+     *                            database, or it was written by a newer gepa4j
+     */
+    public static SqliteWorkspace open(Path folder) {
+        Path file = folder.resolve(FILE_NAME).toAbsolutePath();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new WorkspaceException("cannot create the workspace folder " + folder.toAbsolutePath() + ": "
+                    + e.getMessage() + "; choose a writable folder with --workspace", e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            SchemaMigrations.apply(connection, file.toString());
+            try (var pragma = connection.createStatement()) {
+                // checkpoints run inside a commit and fsync; at the default 1000 pages they would stall the
+                // writer every few thousand rollouts. Close() checkpoints fully.
+                pragma.execute("PRAGMA wal_autocheckpoint = 8192");
+            }
+        } catch (SQLException e) {
+            throw new WorkspaceException("cannot open " + file + " as a gepa4j workspace (" + e.getMessage()
+                    + "): is it a sqlite file written by gepa4j? Move it away or choose another folder", e);
+        }
+        return new SqliteWorkspace(file, new SqliteWriter(file.toString(), connection),
+                new ReadConnections(file.toString()));
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public RunRecorder startRun(RunSpec spec) {
+        if (reader.run(spec.runId()).isPresent()) {
+            throw new WorkspaceException("run id '" + spec.runId() + "' is already taken in " + file
+                    + ": choose another id, or continue it with `gepa resume " + spec.runId() + "`");
+        }
+        Instant now = Instant.now();
+        writer.write(s -> {
+            PreparedStatement ps = s.of("INSERT INTO runs (run_id, task, config_text, seed, mode, rollout_budget, "
+                    + "status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setString(1, spec.runId());
+            ps.setString(2, spec.task());
+            ps.setString(3, spec.configText());
+            ps.setLong(4, spec.seed());
+            ps.setString(5, spec.mode());
+            ps.setLong(6, spec.rolloutBudget());
+            ps.setString(7, RunStatus.RUNNING.label());
+            ps.setString(8, now.toString());
+            return ps.executeUpdate();
+        });
+        return new SqliteRunRecorder(spec.runId(), writer, reader);
+    }
+
+    @Override
+    public RunRecorder resumeRun(String runId) {
+        if (reader.run(runId).isEmpty()) {
+            String known = String.join(", ", reader.runs().stream().map(RunInfo::runId).toList());
+            throw new WorkspaceException("no run '" + runId + "' in " + file + "; known runs: "
+                    + (known.isEmpty() ? "(none)" : known));
+        }
+        writer.write(s -> {
+            PreparedStatement ps = s.of("UPDATE runs SET status = ?, stop_reason = NULL, finished_at = NULL "
+                    + "WHERE run_id = ?");
+            ps.setString(1, RunStatus.RUNNING.label());
+            ps.setString(2, runId);
+            return ps.executeUpdate();
+        });
+        return new SqliteRunRecorder(runId, writer, reader);
+    }
+
+    @Override
+    public SqliteWorkspaceReader reader() {
+        return reader;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        writer.close();
+        reads.close();
+    }
+}

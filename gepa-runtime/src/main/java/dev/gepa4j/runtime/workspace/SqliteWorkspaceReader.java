@@ -1,0 +1,155 @@
+package dev.gepa4j.runtime.workspace;
+
+import dev.gepa4j.core.model.Candidate;
+import dev.gepa4j.core.model.Usage;
+import dev.gepa4j.core.workspace.CandidateRecord;
+import dev.gepa4j.core.workspace.DecisionRecord;
+import dev.gepa4j.core.workspace.EventRecord;
+import dev.gepa4j.core.workspace.ProposalRecord;
+import dev.gepa4j.core.workspace.RolloutRecord;
+import dev.gepa4j.core.workspace.RunInfo;
+import dev.gepa4j.core.workspace.RunStatus;
+import dev.gepa4j.core.workspace.WorkspaceReader;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The read-only view of a workspace over pooled read-only connections. Sees every committed write, including
+ * those of another process. Thread-safe.
+ */
+public final class SqliteWorkspaceReader implements WorkspaceReader {
+    private final ReadConnections reads;
+
+    SqliteWorkspaceReader(ReadConnections reads) {
+        this.reads = reads;
+    }
+
+    @Override
+    public List<RunInfo> runs() {
+        return list("SELECT * FROM runs ORDER BY started_at, run_id", ps -> { }, SqliteWorkspaceReader::runInfo);
+    }
+
+    @Override
+    public Optional<RunInfo> run(String runId) {
+        return list("SELECT * FROM runs WHERE run_id = ?", ps -> ps.setString(1, runId),
+                SqliteWorkspaceReader::runInfo).stream().findFirst();
+    }
+
+    @Override
+    public List<CandidateRecord> candidates(String runId) {
+        return list("SELECT * FROM candidates WHERE run_id = ? ORDER BY idx", ps -> ps.setString(1, runId),
+                rs -> new CandidateRecord(new Candidate(rs.getString("candidate_id"), rs.getInt("idx"),
+                        new TreeMap<>(JsonColumns.textMap(rs.getString("payload_json"))),
+                        JsonColumns.textList(rs.getString("parents_json")), rs.getString("origin")),
+                        JsonColumns.textMap(rs.getString("diffs_json")), Instant.parse(rs.getString("registered_at"))));
+    }
+
+    @Override
+    public List<RolloutRecord> rollouts(String runId, long afterSeq) {
+        return list(RolloutRows.SELECT + "WHERE run_id = ? AND seq > ? ORDER BY seq", ps -> {
+            ps.setString(1, runId);
+            ps.setLong(2, afterSeq);
+        }, RolloutRows::read);
+    }
+
+    @Override
+    public List<ProposalRecord> proposals(String runId) {
+        return list("SELECT * FROM proposals WHERE run_id = ? ORDER BY seq", ps -> ps.setString(1, runId),
+                SqliteWorkspaceReader::proposal);
+    }
+
+    @Override
+    public List<DecisionRecord> decisions(String runId) {
+        return list("SELECT * FROM decisions WHERE run_id = ? ORDER BY id", ps -> ps.setString(1, runId),
+                rs -> new DecisionRecord(rs.getInt("proposal_seq"), rs.getString("candidate_id"),
+                        rs.getString("parent_id"), rs.getString("stage"), rs.getInt("accepted") != 0,
+                        rs.getString("reason"), nullableDouble(rs, "parent_score"), nullableDouble(rs, "child_score"),
+                        Instant.parse(rs.getString("decided_at"))));
+    }
+
+    @Override
+    public List<EventRecord> events(String runId, long afterSeq) {
+        return list("SELECT * FROM events WHERE run_id = ? AND seq > ? ORDER BY seq", ps -> {
+            ps.setString(1, runId);
+            ps.setLong(2, afterSeq);
+        }, rs -> new EventRecord(rs.getLong("seq"), Instant.parse(rs.getString("at")), rs.getString("type"),
+                rs.getString("message"), JsonColumns.textMap(rs.getString("fields_json"))));
+    }
+
+    @Override
+    public Usage usage(String runId, String source) {
+        return list("SELECT COALESCE(SUM(prompt_tokens),0), COALESCE(SUM(completion_tokens),0), "
+                + "COALESCE(SUM(total_tokens),0), COALESCE(SUM(cost_usd),0) FROM usage_ledger "
+                + "WHERE run_id = ? AND source = ?", ps -> {
+                    ps.setString(1, runId);
+                    ps.setString(2, source);
+                }, rs -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4))).getFirst();
+    }
+
+    /** The outcome of {@code PRAGMA integrity_check}: "ok" for a sound file. */
+    public String integrityCheck() {
+        return reads.read(session -> {
+            try (var s = session.connection().createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                StringBuilder out = new StringBuilder();
+                while (rs.next()) {
+                    out.append(out.isEmpty() ? "" : "\n").append(rs.getString(1));
+                }
+                return out.toString();
+            }
+        });
+    }
+
+    static ProposalRecord proposal(ResultSet rs) throws SQLException {
+        return new ProposalRecord(rs.getInt("seq"), rs.getString("proposer"),
+                JsonColumns.textList(rs.getString("parents_json")), rs.getString("input"), rs.getString("raw_output"),
+                JsonColumns.mapList(rs.getString("drafts_json")), new Usage(rs.getLong("prompt_tokens"),
+                rs.getLong("completion_tokens"), rs.getLong("total_tokens"), rs.getDouble("cost_usd")),
+                rs.getString("error"));
+    }
+
+    static RunInfo runInfo(ResultSet rs) throws SQLException {
+        String finished = rs.getString("finished_at");
+        return new RunInfo(rs.getString("run_id"), rs.getString("task"), rs.getString("config_text"),
+                rs.getLong("seed"), rs.getString("mode"), rs.getLong("rollout_budget"),
+                RunStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("stop_reason"),
+                Instant.parse(rs.getString("started_at")), finished == null ? null : Instant.parse(finished));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
+        return reads.read(session -> {
+            PreparedStatement ps = session.prepared(sql);
+            ps.clearParameters();
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        });
+    }
+}

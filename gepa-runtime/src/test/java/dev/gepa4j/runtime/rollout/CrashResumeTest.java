@@ -1,0 +1,103 @@
+package dev.gepa4j.runtime.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gepa4j.core.model.RolloutResult;
+import dev.gepa4j.core.rollout.BatchResult;
+import dev.gepa4j.core.rollout.ConcurrencyLimits;
+import dev.gepa4j.core.rollout.RolloutBudget;
+import dev.gepa4j.core.rollout.RolloutQueue;
+import dev.gepa4j.core.rollout.Stage;
+import dev.gepa4j.core.workspace.RolloutRecord;
+import dev.gepa4j.core.workspace.RunRecorder;
+import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.testkit.faults.FaultSchedule;
+import dev.gepa4j.testkit.faults.FaultyContainer;
+import dev.gepa4j.testkit.faults.LatencyModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a run's process with SIGKILL in the middle of a batch (a real child JVM writing a real sqlite file to a
+ * real container over HTTP), resumes the run in this process, and checks with the container's own counters that
+ * no finished rollout ran again; only rollouts in flight at the kill may be asked for again.
+ */
+class CrashResumeTest {
+    private static final int JOBS = 200;
+    private static final int CONCURRENCY = 8;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunKilledMidBatchResumesWithoutRepeatingAnyFinishedRollout() throws Exception {
+        try (FaultyContainer container = FaultyContainer.start(FaultSchedule.NONE, new LatencyModel(10, 9), 0, 0)) {
+            Process child = startChild(container.url());
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (container.executed() < JOBS / 3 && System.nanoTime() < deadline && child.isAlive()) {
+                    Thread.sleep(5);
+                }
+                assertThat(child.isAlive()).as("the child must still be mid-batch when killed").isTrue();
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(30, TimeUnit.SECONDS);
+            }
+            long executedBeforeResume = container.executed();
+
+            try (SqliteWorkspace workspace = SqliteWorkspace.open(dir)) {
+                assertThat(workspace.reader().integrityCheck()).isEqualTo("ok");
+                List<RolloutRecord> committed = workspace.reader().rollouts("crashy", 0);
+                assertThat(committed).hasSizeBetween(1, JOBS - 1);
+                Set<String> committedIds = committed.stream().map(r -> r.result().rolloutId())
+                        .collect(Collectors.toSet());
+                Map<String, Integer> requestsBefore = new HashMap<>();
+                for (String id : committedIds) {
+                    requestsBefore.put(id, container.requestsOf(id));
+                }
+                Set<String> executedBefore = container.executedIds();
+
+                RunRecorder resumed = workspace.resumeRun("crashy");
+                RolloutBudget budget = new RolloutBudget(100_000, resumed.executedInRun());
+                RolloutQueue queue = QueueFixture.queue(QueueFixture.http(container.url()), resumed, budget, "crashy",
+                        Duration.ofSeconds(10), ConcurrencyLimits.fixed(CONCURRENCY));
+                BatchResult batch = queue.run(Stage.SEED_TRAIN, QueueFixture.jobs("Answer the question.", JOBS));
+
+                assertThat(batch.complete()).isTrue();
+                assertThat(batch.cached()).isEqualTo(committed.size());
+                for (String id : committedIds) {
+                    assertThat(container.requestsOf(id)).as("requests for finished rollout " + id)
+                            .isEqualTo(requestsBefore.get(id));
+                }
+                // asked again: only rollouts the container had executed but whose answer never got committed
+                long inFlightAtKill = batch.results().stream().map(RolloutResult::rolloutId)
+                        .filter(id -> executedBefore.contains(id) && !committedIds.contains(id)).count();
+                assertThat(inFlightAtKill).isLessThanOrEqualTo(CONCURRENCY);
+                assertThat(container.executed()).isEqualTo(JOBS);
+                for (String id : container.executedIds()) {
+                    assertThat(container.executionsOf(id)).isEqualTo(1);
+                }
+                assertThat(container.executed() - executedBeforeResume).isEqualTo(JOBS - executedBefore.size());
+                assertThat(budget.committed()).isEqualTo(resumed.executedInRun());
+                assertThat(workspace.reader().rollouts("crashy", 0)).hasSize(JOBS);
+                assertThat(workspace.reader().integrityCheck()).isEqualTo("ok");
+            }
+        }
+    }
+
+    private Process startChild(String url) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), CrashChild.class.getName(), dir.toString(), url, "crashy",
+                String.valueOf(JOBS), String.valueOf(CONCURRENCY))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}

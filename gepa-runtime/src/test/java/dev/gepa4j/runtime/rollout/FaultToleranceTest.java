@@ -1,0 +1,179 @@
+package dev.gepa4j.runtime.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gepa4j.core.container.TaskContainer;
+import dev.gepa4j.core.model.RolloutResult;
+import dev.gepa4j.core.model.RolloutStatus;
+import dev.gepa4j.core.rollout.BatchResult;
+import dev.gepa4j.core.rollout.ConcurrencyLimits;
+import dev.gepa4j.core.rollout.RolloutBudget;
+import dev.gepa4j.core.rollout.RolloutQueue;
+import dev.gepa4j.core.rollout.Stage;
+import dev.gepa4j.core.workspace.RunRecorder;
+import dev.gepa4j.core.workspace.RunSpec;
+import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.testkit.faults.Fault;
+import dev.gepa4j.testkit.faults.FaultSchedule;
+import dev.gepa4j.testkit.faults.FaultyContainer;
+import dev.gepa4j.testkit.faults.LatencyModel;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The queue against a real container on loopback that misbehaves. Every test checks the same accounting: each job
+ * ends as ok, failed (inside the container) or error; the journal holds one row per job; the budget committed
+ * equals the rollouts the container says it executed, and no rollout id was executed twice.
+ */
+class FaultToleranceTest {
+    private static final int JOBS = 120;
+
+    @TempDir
+    Path dir;
+    private SqliteWorkspace workspace;
+    private RunRecorder recorder;
+    private final RolloutBudget budget = new RolloutBudget(10_000, 0);
+
+    @BeforeEach
+    void open() {
+        workspace = SqliteWorkspace.open(dir);
+        recorder = workspace.startRun(new RunSpec("faults", "faulty", "", 1, "serial", 10_000));
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    private BatchResult runAgainst(List<TaskContainer> endpoints, Duration timeout, RolloutQueue[] out) {
+        RolloutQueue queue = QueueFixture.queue(endpoints, recorder, budget, "faults", timeout,
+                ConcurrencyLimits.adaptive(16, 32));
+        out[0] = queue;
+        return queue.run(Stage.SEED_TRAIN, QueueFixture.jobs("Answer the question.", JOBS));
+    }
+
+    private void assertAccounted(BatchResult batch, FaultyContainer... containers) {
+        assertThat(batch.results()).hasSize(JOBS).doesNotContainNull();
+        long ok = batch.results().stream().filter(r -> r.status() == RolloutStatus.OK).count();
+        long failed = batch.results().stream().filter(r -> r.status() == RolloutStatus.FAILED).count();
+        long errors = batch.results().stream().filter(r -> r.status() == RolloutStatus.ERROR).count();
+        assertThat(ok + failed + errors).isEqualTo(JOBS);
+        long judgedFailing = batch.results().stream()
+                .filter(r -> r.example().seed() % 10 == 0 && r.status() != RolloutStatus.ERROR).count();
+        assertThat(failed).as("seeds divisible by 10 fail inside the container").isEqualTo(judgedFailing);
+        long executed = 0;
+        for (FaultyContainer c : containers) {
+            executed += c.executed();
+            for (String id : c.executedIds()) {
+                assertThat(c.executionsOf(id)).as("executions of " + id).isEqualTo(1);
+            }
+        }
+        assertThat(budget.committed()).isEqualTo(executed).isEqualTo(ok + failed);
+        assertThat(recorder.executedInRun()).isEqualTo(executed);
+        assertThat(workspace.reader().rollouts("faults", 0)).hasSize(JOBS);
+    }
+
+    @Test
+    void burstsOf503AreRetriedUntilEveryRolloutCompletes() {
+        try (FaultyContainer c = FaultyContainer.start(FaultSchedule.bursts(Fault.UNAVAILABLE, 10, 3),
+                new LatencyModel(5, 1), 0, 0)) {
+            RolloutQueue[] q = new RolloutQueue[1];
+            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofSeconds(5), q);
+            assertAccounted(batch, c);
+            assertThat(batch.complete()).isTrue();
+            assertThat(q[0].counters().retried()).isGreaterThanOrEqualTo(c.injected(Fault.UNAVAILABLE));
+            assertThat(c.injected(Fault.UNAVAILABLE)).isPositive();
+        }
+    }
+
+    @Test
+    void tooManyRequestsWithRetryAfterIsWaitedOutAndLowersConcurrency() {
+        try (FaultyContainer c = FaultyContainer.start(FaultSchedule.bursts(Fault.TOO_MANY_REQUESTS, 60, 4),
+                new LatencyModel(5, 2), 0, 0)) {
+            RolloutQueue[] q = new RolloutQueue[1];
+            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofSeconds(5), q);
+            assertAccounted(batch, c);
+            assertThat(batch.complete()).isTrue();
+            assertThat(c.injected(Fault.TOO_MANY_REQUESTS)).isPositive();
+            assertThat(q[0].counters().retried()).isEqualTo(c.injected(Fault.TOO_MANY_REQUESTS));
+            assertThat(batch.results()).filteredOn(r -> r.attempts() > 1).isNotEmpty();
+        }
+    }
+
+    @Test
+    void requestsThatHangPastTheTimeoutAreRetried() {
+        try (FaultyContainer c = FaultyContainer.start(FaultSchedule.random(Fault.HANG, 0.08, 3),
+                new LatencyModel(5, 3), 1_500, 0)) {
+            RolloutQueue[] q = new RolloutQueue[1];
+            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofMillis(300), q);
+            assertAccounted(batch, c);
+            assertThat(batch.complete()).isTrue();
+            assertThat(c.injected(Fault.HANG)).isPositive();
+            assertThat(q[0].counters().retried()).isGreaterThanOrEqualTo(c.injected(Fault.HANG));
+        }
+    }
+
+    @Test
+    void anEndpointNobodyListensOnIsTakenOutOfThePoolAndTheOtherServesTheBatch() throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        try (FaultyContainer c = FaultyContainer.start(new LatencyModel(5, 4))) {
+            RolloutQueue[] q = new RolloutQueue[1];
+            BatchResult batch = runAgainst(QueueFixture.http("http://127.0.0.1:" + deadPort, c.url()),
+                    Duration.ofSeconds(5), q);
+            assertAccounted(batch, c);
+            assertThat(batch.complete()).isTrue();
+            assertThat(batch.results()).extracting(RolloutResult::endpoint).containsOnly(c.url());
+        }
+    }
+
+    @Test
+    void malformedJsonIsAContractErrorThatIsNotRetriedAndSpendsNoBudget() {
+        try (FaultyContainer c = FaultyContainer.start(FaultSchedule.random(Fault.MALFORMED_JSON, 0.1, 5),
+                new LatencyModel(5, 5), 0, 0)) {
+            RolloutQueue[] q = new RolloutQueue[1];
+            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofSeconds(5), q);
+            assertAccounted(batch, c);
+            List<RolloutResult> errors = batch.results().stream().filter(r -> r.status() == RolloutStatus.ERROR)
+                    .toList();
+            assertThat(errors).hasSize((int) c.injected(Fault.MALFORMED_JSON)).isNotEmpty();
+            assertThat(errors).allSatisfy(r -> {
+                assertThat(r.attempts()).isEqualTo(1);
+                assertThat(r.error()).contains("contract violation");
+            });
+            assertThat(q[0].counters().errors()).isEqualTo(errors.size());
+        }
+    }
+
+    @Test
+    void aContainerRestartedMidRunLosesNoRolloutAndRepeatsNone() throws Exception {
+        try (FaultyContainer c = FaultyContainer.start(FaultSchedule.NONE, new LatencyModel(20, 6), 0, 0)) {
+            Thread restarter = Thread.ofPlatform().start(() -> {
+                while (c.executed() < JOBS / 3) {
+                    Thread.onSpinWait();
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                c.restart();
+            });
+            RolloutQueue[] q = new RolloutQueue[1];
+            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofSeconds(5), q);
+            restarter.join();
+            assertAccounted(batch, c);
+            assertThat(batch.complete()).isTrue();
+            assertThat(batch.results().stream().filter(Objects::nonNull).count()).isEqualTo(JOBS);
+        }
+    }
+}
