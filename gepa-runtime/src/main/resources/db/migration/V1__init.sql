@@ -82,7 +82,9 @@ CREATE TABLE decisions (
     reason       TEXT NOT NULL,
     parent_score REAL,
     child_score  REAL,
-    decided_at   TEXT NOT NULL
+    decided_at   TEXT NOT NULL,
+    -- a resumed run replays its recorded proposals; their decisions must not be stored twice
+    UNIQUE (run_id, proposal_seq, candidate_id, stage)
 );
 CREATE INDEX decisions_by_run ON decisions (run_id, id);
 

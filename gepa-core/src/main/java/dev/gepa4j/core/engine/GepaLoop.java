@@ -193,7 +193,7 @@ public final class GepaLoop {
         }
         // 3d. The gate: the child on the same minibatch, cut short once it cannot beat the parent.
         AcceptanceRule rule = parts.policies().acceptanceRule();
-        BatchResult childRun = run(Stage.CHILD_MINIBATCH, child.get(), minibatch, at, GateVerdict.earlyStop(rule, parentSum));
+        BatchResult childRun = run(Stage.CHILD_MINIBATCH, child.get(), minibatch, at, gateStop(rule, parentSum));
         events.emit(new MinibatchEvaluated(at.seq, child.get().id(), "child", ids(minibatch), sum(childRun.results()),
                 measured(childRun)));
         // 3e. Winners run on all of train and join the frontier.
@@ -235,7 +235,7 @@ public final class GepaLoop {
         Candidate better = meanA >= meanB ? a : b;
         double bar = Math.max(MergeSample.sum(state.frontier, a, sample), MergeSample.sum(state.frontier, b, sample));
         AcceptanceRule rule = new ImprovementOrEqual();
-        BatchResult childRun = run(Stage.MERGE_SAMPLE, child.get(), sample, at, GateVerdict.earlyStop(rule, bar));
+        BatchResult childRun = run(Stage.MERGE_SAMPLE, child.get(), sample, at, gateStop(rule, bar));
         events.emit(new MinibatchEvaluated(at.seq, child.get().id(), "merge_child", ids(sample), sum(childRun.results()),
                 measured(childRun)));
         return judgeAndRegister(at, child.get(), better, GateVerdict.judge(childRun, bar, rule), "merge_sample");
@@ -362,6 +362,14 @@ public final class GepaLoop {
         synchronized (state) {
             return config.merge().enabled() && state.mergesDue > 0 && state.mergeAttempts < config.merge().maxAttempts();
         }
+    }
+
+    /**
+     * Overlapped mode cuts a gate short once the child cannot pass; serial mode always runs the whole sample, because
+     * which jobs an early stop skips depends on thread timing and serial runs must repeat exactly.
+     */
+    private EarlyStop gateStop(AcceptanceRule rule, double bar) {
+        return config.mode() == Mode.SERIAL ? EarlyStop.NEVER : GateVerdict.earlyStop(rule, bar);
     }
 
     private BatchResult run(Stage stage, Candidate c, List<DatasetRow> rows, Attempt at, EarlyStop earlyStop) {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Writes one run. Every write is one committed transaction when the method returns. Thread-safe.
  *
  * <p>Writes are idempotent where a resumed run replays them: registering a known candidate, recording an event with
- * a known seq, recording a proposal with a known seq (the first record wins).
+ * a known seq, recording a proposal with a known seq, recording a decision with a known (proposal seq, candidate,
+ * stage) — the first record wins.
  */
 public interface RunRecorder extends RolloutJournal {
 

@@ -174,7 +174,7 @@ final class SqliteRunRecorder implements RunRecorder {
     @Override
     public void recordDecision(DecisionRecord d) {
         writer.write(s -> {
-            PreparedStatement ps = s.of("INSERT INTO decisions (run_id, proposal_seq, candidate_id, parent_id, stage, "
+            PreparedStatement ps = s.of("INSERT OR IGNORE INTO decisions (run_id, proposal_seq, candidate_id, parent_id, stage, "
                     + "accepted, reason, parent_score, child_score, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             ps.setString(1, runId);
             ps.setInt(2, d.proposalSeq());
