@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gepa", mixinStandardHelpOptions = true, version = "gepa4j 0.1.0",
         description = "GEPA prompt and program evolution for the JVM.",
         subcommands = {DemoCommand.class, RunCommand.class, ResumeCommand.class, ServeCommand.class,
-                CheckCommand.class, ConsoleCommand.class, RunsCommand.class, ShowCommand.class, BenchCommand.class,
+                CheckCommand.class, ConsoleCommand.class, RunsCommand.class, ShowCommand.class, BenchCommand.class, TestDoubleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -32,13 +32,26 @@ final class Proposers {
                     section.apiKeyEnv(), section.temperature(), section.maxTokens(), section.timeoutSeconds(),
                     section.retries(), section.editMode(), section.maxEdits(), section.proposalsPerCall(),
                     section.metaPrompt(), configDir), prices);
-            case "agent" -> new CodingAgentProposer(AgentProposerSettings.of(section.command(),
+            case "agent" -> new CodingAgentProposer(AgentProposerSettings.of(agentCommand(section, configDir),
                     section.proposalsDir() == null ? workspaceDir.resolve("proposals").resolve(runId)
                             : configDir.resolve(section.proposalsDir()),
                     section.timeoutSeconds(), section.outputCapKb(), section.passEnv(), section.model()), prices);
             default -> throw new IllegalArgumentException("[proposer] kind = \"" + section.kind()
                     + "\": use offline, llm or agent");
         };
+    }
+
+    /**
+     * The agent runs inside its proposal folder, so a relative program path ({@code ./agent.sh}, {@code ../x}) is
+     * taken relative to the config file instead; a bare name ({@code codex}) is looked up on PATH as usual.
+     */
+    private static java.util.List<String> agentCommand(ProposerSection section, Path configDir) {
+        java.util.List<String> argv = new java.util.ArrayList<>(section.command());
+        String program = argv.getFirst();
+        if (program.contains("/") && !Path.of(program).isAbsolute()) {
+            argv.set(0, configDir.resolve(program).normalize().toString());
+        }
+        return argv;
     }
 
     private static Map<String, Price> prices(ProposerSection section) {
