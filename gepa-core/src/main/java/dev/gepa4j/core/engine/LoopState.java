@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * The loop's mutable state. Every access is inside {@code synchronized (state)}: lanes in overlapped mode plan and
- * commit under this one lock and do the slow parts (rollouts, proposer calls) outside it. Everything here is
- * rebuilt by replay on resume, so none of it is persisted.
+ * commit under this one lock and do the slow parts (rollouts, proposer calls, workspace reads and writes) outside it.
+ * The one workspace write made under it is a candidate's registration, which must precede its joining the frontier
+ * (see {@link Registration}). Everything here is rebuilt by replay on resume, so none of it is persisted.
  */
 final class LoopState {
     ParetoFrontier frontier;
@@ -90,11 +91,6 @@ final class LoopState {
     /** This parent's earlier rejected children, newest first. */
     List<RejectedAttempt> rejectedAttempts(String parentId) {
         return new ArrayList<>(rejectedByParent.getOrDefault(parentId, new ArrayDeque<>()));
-    }
-
-    /** {@link #rejectedAttempts} taking the lock itself, for callers outside it. */
-    synchronized List<RejectedAttempt> rejectedAttemptsLocked(String parentId) {
-        return rejectedAttempts(parentId);
     }
 
     LoopCounts counts() {

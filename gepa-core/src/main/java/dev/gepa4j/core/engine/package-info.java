@@ -4,7 +4,14 @@
  * ({@link dev.gepa4j.core.engine.LoopConfig}, {@link dev.gepa4j.core.engine.LoopParts}), its result, the sealed
  * {@link dev.gepa4j.core.engine.RunEvent}s it emits to the workspace and to
  * {@link dev.gepa4j.core.engine.RunListener}s, the {@link dev.gepa4j.core.engine.StopHandle} a SIGINT handler sets,
- * and the small helpers the loop delegates to (packet building, proposal replay, the overlapped lanes).
+ * and the small package-private collaborators the loop delegates its mechanics to, one per step: rollouts and their
+ * bookkeeping ({@code Rollouts}), the stop check ({@code StopCheck}), merge planning ({@code MergePlanner},
+ * {@code MergeSample}), the proposal with its packet context, replay and duplicate check ({@code ProposalStep},
+ * {@code PacketBuilder}, {@code ProposalSource}, {@code DraftCheck}), the gate ({@code GateVerdict}), full train and
+ * the frontier update ({@code Registration}), decisions and non-accepting outcomes ({@code Decisions}), the heldout
+ * pick ({@code HeldoutEvaluation}, {@code HeldoutSelection}) and the overlapped lanes ({@code OverlappedScheduler}).
+ * They share the loop's one {@code LoopState} lock and never hold it across a rollout, a proposer call or a workspace
+ * write, except a candidate's registration, which must precede its joining the frontier.
  *
  * <p>The only package that sees every other core package. May import: all of {@code dev.gepa4j.core}.
  */

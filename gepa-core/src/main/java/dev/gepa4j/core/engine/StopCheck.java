@@ -1,0 +1,67 @@
+package dev.gepa4j.core.engine;
+
+import dev.gepa4j.core.strategy.LoopProgress;
+import dev.gepa4j.core.strategy.RolloutBudgetStop;
+import dev.gepa4j.core.strategy.StopCondition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The stop reason before the next iteration, checked in this order: the budget ran out, a candidate solved train
+ * ({@link GepaLoop#SOLVED}), too many idle iterations in a row, then the stop handle, the budget forecast and the
+ * configured stop conditions. The forecast keeps the heldout reserve plus one worst-case iteration per iteration in
+ * flight (and the one about to start) out of reach.
+ *
+ * <p>A proposal recorded in the workspace means the original run passed this check there: it is replayed unchecked
+ * (unless a stop was requested), since the budget now also counts spending from later in the original run.
+ */
+final class StopCheck {
+    private final LoopConfig config;
+    private final LoopParts parts;
+    private final LoopState state;
+    private final ProposalSource proposals;
+    private final long heldoutReserve;
+    private final long iterationWorstCase;
+    private final StopCondition stop;
+    private Instant started;
+
+    StopCheck(LoopConfig config, LoopParts parts, LoopState state, ProposalSource proposals, long heldoutReserve,
+              long iterationWorstCase) {
+        this.config = config;
+        this.parts = parts;
+        this.state = state;
+        this.proposals = proposals;
+        this.heldoutReserve = heldoutReserve;
+        this.iterationWorstCase = iterationWorstCase;
+        this.stop = StopCondition.anyOf(parts.stopHandle(), new RolloutBudgetStop(), parts.policies().stop());
+    }
+
+    /** Starts the wall clock the stop conditions see. */
+    void start(Instant at) {
+        this.started = at;
+    }
+
+    /** The stop reason given how many iterations are still in flight, or empty to go on. */
+    Optional<String> next(int inFlight) {
+        LoopProgress progress;
+        synchronized (state) {
+            if (state.budgetExhausted) {
+                return Optional.of(RolloutBudgetStop.REASON);
+            }
+            if (state.bestTrainMean != null && state.bestTrainMean >= 1.0) {
+                return Optional.of(GepaLoop.SOLVED);
+            }
+            if (state.idleIterations >= config.maxIdleIterations()) {
+                return Optional.of("stalled: " + state.idleIterations + " iterations in a row measured nothing new");
+            }
+            if (!parts.stopHandle().requested() && proposals.recorded(state.proposals + 1)) {
+                return Optional.empty();
+            }
+            progress = new LoopProgress(state.proposals, state.proposalsSinceImprovement, state.bestTrainMean,
+                    parts.runner().budget().remaining(), heldoutReserve, iterationWorstCase * (inFlight + 1),
+                    state.proposerUsage, Duration.between(started, parts.clock().instant()));
+        }
+        return stop.check(progress);
+    }
+}
