@@ -26,6 +26,6 @@ public interface WorkspaceReader {
     /** Events with seq greater than {@code afterSeq} (0 for all). */
     List<EventRecord> events(String runId, long afterSeq);
 
-    /** Usage totals of a source ({@code policy} or {@code proposer}) in a run. */
+    /** Usage totals of a source ({@code policy}: the executed rollouts plus ledger lines; {@code proposer}) in a run. */
     Usage usage(String runId, String source);
 }

@@ -83,14 +83,27 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
                 rs.getString("message"), JsonColumns.textMap(rs.getString("fields_json"))));
     }
 
+    /**
+     * Usage ledger totals of a source. The policy's tokens are also counted from the run's executed rollouts (each
+     * rollout row carries the usage the container reported; cache hits spent nothing), so policy usage is complete
+     * whether or not anyone wrote ledger lines for it.
+     */
     @Override
     public Usage usage(String runId, String source) {
-        return list("SELECT COALESCE(SUM(prompt_tokens),0), COALESCE(SUM(completion_tokens),0), "
+        Usage ledger = list("SELECT COALESCE(SUM(prompt_tokens),0), COALESCE(SUM(completion_tokens),0), "
                 + "COALESCE(SUM(total_tokens),0), COALESCE(SUM(cost_usd),0) FROM usage_ledger "
                 + "WHERE run_id = ? AND source = ?", ps -> {
                     ps.setString(1, runId);
                     ps.setString(2, source);
                 }, rs -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4))).getFirst();
+        if (!"policy".equals(source)) {
+            return ledger;
+        }
+        Usage rollouts = list("SELECT COALESCE(SUM(prompt_tokens),0), COALESCE(SUM(completion_tokens),0), "
+                + "COALESCE(SUM(total_tokens),0), COALESCE(SUM(cost_usd),0) FROM rollouts "
+                + "WHERE run_id = ? AND cached = 0", ps -> ps.setString(1, runId),
+                rs -> new Usage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4))).getFirst();
+        return ledger.plus(rollouts);
     }
 
     /** The outcome of {@code PRAGMA integrity_check}: "ok" for a sound file. */
