@@ -1,5 +1,6 @@
 package dev.gepa4j.console;
 
+import dev.gepa4j.runtime.evidence.SampleRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

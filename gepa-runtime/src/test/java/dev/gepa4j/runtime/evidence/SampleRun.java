@@ -30,10 +30,11 @@ import java.util.function.Consumer;
  * script tag and one of whose rollouts failed; child C accepted, with an ERROR rollout retried to success, and a
  * retried rollout. Steps run in order; a live test runs them slowly while a browser watches.
  */
-final class SampleRun {
-    static final String SCRIPT_PROMPT = "Classify the banking query. <script>alert(1)</script> Answer with the intent.";
-    static final PolicySpec POLICY = PolicySpec.of("embedded", "all-minilm-l6-v2-q");
-    static final String CONFIG = """
+
+public final class SampleRun {
+    public static final String SCRIPT_PROMPT = "Classify the banking query. <script>alert(1)</script> Answer with the intent.";
+    public static final PolicySpec POLICY = PolicySpec.of("embedded", "all-minilm-l6-v2-q");
+    public static final String CONFIG = """
             [run]
             budget = 200
             [policy]
@@ -43,13 +44,13 @@ final class SampleRun {
             kind = "offline"
             """;
 
-    static final Candidate SEED = Candidate.of(0, Map.of("instructions", "Classify the banking query.\nAnswer with the intent."),
+    public static final Candidate SEED = Candidate.of(0, Map.of("instructions", "Classify the banking query.\nAnswer with the intent."),
             List.of(), "seed");
-    static final Candidate A = Candidate.of(1, Map.of("instructions",
+    public static final Candidate A = Candidate.of(1, Map.of("instructions",
             "Classify the banking query.\nCard questions are card_arrival.\nAnswer with the intent."),
             List.of(SEED.id()), "mutation:offline");
-    static final Candidate B = Candidate.of(2, Map.of("instructions", SCRIPT_PROMPT), List.of(A.id()), "mutation:offline");
-    static final Candidate C = Candidate.of(3, Map.of("instructions",
+    public static final Candidate B = Candidate.of(2, Map.of("instructions", SCRIPT_PROMPT), List.of(A.id()), "mutation:offline");
+    public static final Candidate C = Candidate.of(3, Map.of("instructions",
             "Classify the banking query.\nCard questions are card_arrival.\nTop-ups are top_up_failed.\nAnswer with the intent."),
             List.of(A.id()), "mutation:offline");
 
@@ -150,12 +151,12 @@ final class SampleRun {
         }
     }
 
-    static RunSpec spec(String runId) {
+    public static RunSpec spec(String runId) {
         return new RunSpec(runId, "banking77", CONFIG, 7, "serial", 200);
     }
 
     /** Starts the run in the workspace and writes every step. */
-    static RunRecorder writeAll(Workspace workspace, String runId) {
+    public static RunRecorder writeAll(Workspace workspace, String runId) {
         RunRecorder recorder = workspace.startRun(spec(runId));
         new SampleRun(true).steps().forEach(s -> s.accept(recorder));
         return recorder;
@@ -165,11 +166,11 @@ final class SampleRun {
         return steps;
     }
 
-    static ExampleRef train(int i) {
+    public static ExampleRef train(int i) {
         return new ExampleRef(Split.TRAIN, i, "train:" + i);
     }
 
-    static ExampleRef heldout(int i) {
+    public static ExampleRef heldout(int i) {
         return new ExampleRef(Split.HELDOUT, 100 + i, "heldout:" + i);
     }
 
