@@ -18,6 +18,7 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
                 || e instanceof dev.gepa4j.core.workspace.WorkspaceException
                 || e instanceof dev.gepa4j.core.rollout.CacheMissException
                 || e instanceof dev.gepa4j.core.propose.ProposerUnavailableException
+                || e instanceof dev.gepa4j.core.engine.LoopFailedException
                 || e instanceof UserFacingException) {
             cmd.getErr().println("gepa: " + e.getMessage());
             return 1;

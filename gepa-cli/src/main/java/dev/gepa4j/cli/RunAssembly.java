@@ -59,7 +59,7 @@ final class RunAssembly {
     int runFresh() throws Exception {
         String runId = config.run().runId() != null ? config.run().runId()
                 : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return execute(runId, baseDir.resolve(config.run().workspace()), false);
+        return execute(runId, baseDir.resolve(config.run().workspace()).normalize(), false);
     }
 
     /** Continues {@code runId} from the configuration it stored when it started. */

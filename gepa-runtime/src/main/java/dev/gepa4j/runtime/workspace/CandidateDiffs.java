@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Per-field unified diffs of a candidate against a parent (java-diff-utils), as stored with every candidate. */
-final class CandidateDiffs {
+public final class CandidateDiffs {
     private static final int CONTEXT_LINES = 3;
 
     private CandidateDiffs() {
@@ -19,7 +19,7 @@ final class CandidateDiffs {
      * One unified diff per field whose text differs; a field only one side has is diffed against empty text.
      * Unchanged fields are absent, so the seed (no parent) and an identical copy both give an empty map.
      */
-    static Map<String, String> against(Map<String, String> parent, Map<String, String> child) {
+    public static Map<String, String> against(Map<String, String> parent, Map<String, String> child) {
         Map<String, String> diffs = new TreeMap<>();
         TreeSet<String> fields = new TreeSet<>(parent.keySet());
         fields.addAll(child.keySet());

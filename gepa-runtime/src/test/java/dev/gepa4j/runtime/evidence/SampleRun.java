@@ -58,7 +58,7 @@ public final class SampleRun {
     private int events;
     private int rollouts;
 
-    SampleRun(boolean finish) {
+    public SampleRun(boolean finish) {
         steps.add(r -> {
             event(r, "run.started", "run started", Map.of());
             r.registerCandidate(SEED);
@@ -162,7 +162,7 @@ public final class SampleRun {
         return recorder;
     }
 
-    List<Consumer<RunRecorder>> steps() {
+    public List<Consumer<RunRecorder>> steps() {
         return steps;
     }
 
