@@ -108,6 +108,14 @@ final class RunAssembly {
             List<DatasetRow> heldout = primary.rows(Split.HELDOUT, Containers.seeds(config.dataset().heldoutSeeds(),
                     config.dataset().heldoutSize(), dataset.splitSizes().get(config.container().heldoutSplit()), 200,
                     "heldout split '" + config.container().heldoutSplit() + "'"));
+            // Refuse a budget that cannot even score the seed before a run is registered for it.
+            long floor = train.size() + LoopSettings.config(config).heldoutReserve(heldout.size());
+            if (!resume && config.gepa().maxRollouts() < floor) {
+                throw new UserFacingException("[gepa] max_rollouts = " + config.gepa().maxRollouts()
+                        + " cannot cover the seed on train (" + train.size() + ") plus the heldout reserve ("
+                        + (floor - train.size()) + "); raise it well above " + floor
+                        + ", or lower heldout_top_k / [dataset] heldout_size");
+            }
             // (3) the run in the workspace
             SqliteWorkspace workspace = SqliteWorkspace.open(workspaceDir);
             closers.add(workspace);
