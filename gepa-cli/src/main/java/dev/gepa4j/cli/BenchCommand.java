@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gepa bench ...}: benchmarks that print figures. */
 @Command(name = "bench", description = "Run a benchmark and print its figures as one JSON line.",
-        mixinStandardHelpOptions = true, subcommands = BenchCommand.Fanout.class)
+        mixinStandardHelpOptions = true, subcommands = {BenchCommand.Fanout.class, BenchCommand.Overlap.class})
 public final class BenchCommand implements Callable<Integer> {
 
     public BenchCommand() {
@@ -15,7 +15,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("choose a benchmark: gepa bench fanout [--concurrency C] [--latency-ms L] [--rollouts N]");
+        System.err.println("choose a benchmark: gepa bench fanout [--concurrency C] [--latency-ms L] [--rollouts N]"
+                + " | gepa bench overlap [--budget N --lanes N --container-ms N --proposer-ms N ...]");
         return 2;
     }
 
@@ -47,6 +48,24 @@ public final class BenchCommand implements Callable<Integer> {
                 return 2;
             }
             System.out.println(FanoutBenchmark.run(options).toJson());
+            return 0;
+        }
+    }
+
+    /** {@code gepa bench overlap}: serial vs overlapped loop at equal budget on the synthetic task. */
+    @Command(name = "overlap", description = "Serial vs overlapped mode at equal rollout budget on the synthetic task "
+            + "(container and proposer latency injected); options: --budget --lanes --concurrency --container-ms "
+            + "--proposer-ms --seed --train --merges --drop-lag.")
+    public static final class Overlap implements Callable<Integer> {
+        @picocli.CommandLine.Unmatched
+        java.util.List<String> options = new java.util.ArrayList<>();
+
+        public Overlap() {
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            OverlapBenchmark.main(options.toArray(String[]::new));
             return 0;
         }
     }

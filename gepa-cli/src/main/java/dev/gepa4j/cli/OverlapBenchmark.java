@@ -1,4 +1,4 @@
-package dev.gepa4j.runtime.bench;
+package dev.gepa4j.cli;
 
 import dev.gepa4j.core.container.TaskContainer;
 import dev.gepa4j.core.engine.GepaLoop;
