@@ -24,7 +24,6 @@ import dev.gepa4j.runtime.evidence.EvidencePacketWriter;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import dev.gepa4j.sdk.ContainerServer;
 import dev.gepa4j.sdk.ServerOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,12 +63,8 @@ final class RunAssembly {
 
     /** Continues {@code runId} from the configuration it stored when it started. */
     static int resume(String runId, Path workspaceDir, RunOptions options) throws Exception {
-        if (!Files.isRegularFile(workspaceDir.resolve(SqliteWorkspace.FILE_NAME))) {
-            throw new UserFacingException("no workspace in " + workspaceDir.toAbsolutePath()
-                    + ": pass the folder the run wrote to (--workspace DIR, the demo's --out)");
-        }
         RunInfo info;
-        try (SqliteWorkspace ws = SqliteWorkspace.open(workspaceDir)) {
+        try (SqliteWorkspace ws = RunsCommand.openExisting(workspaceDir)) {
             info = ws.reader().run(runId).orElseThrow(() -> new UserFacingException("no run '" + runId + "' in "
                     + workspaceDir + "; runs there: " + ws.reader().runs().stream().map(RunInfo::runId).toList()));
         }

@@ -26,9 +26,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerOptions options = ServerOptions.defaults().withPort(port);
-        options = new ServerOptions(host, options.port(), null, options.maxBodyBytes(), options.rememberedRollouts(),
-                null);
+        ServerOptions defaults = ServerOptions.defaults();
+        ServerOptions options = new ServerOptions(host, port, null, defaults.maxBodyBytes(),
+                defaults.rememberedRollouts(), null);
         if (apiKeyEnv != null) {
             String key = System.getenv(apiKeyEnv);
             if (key == null || key.isBlank()) {

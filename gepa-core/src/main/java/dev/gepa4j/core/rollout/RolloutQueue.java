@@ -5,9 +5,6 @@ import dev.gepa4j.core.container.TaskContainer;
 import dev.gepa4j.core.model.PolicySpec;
 import dev.gepa4j.core.model.RolloutResult;
 import dev.gepa4j.core.model.RolloutStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -135,13 +132,7 @@ public final class RolloutQueue implements RolloutRunner {
 
     /** The rollout id of a job in this run: stable across retries and across processes of the run. */
     public static String rolloutId(String runId, String cacheKey) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((runId + "\n" + cacheKey).getBytes(StandardCharsets.UTF_8));
-            return "ro_" + java.util.HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return "ro_" + dev.gepa4j.core.model.ContentHash.sha256Hex(runId + "\n" + cacheKey).substring(0, 24);
     }
 
     private RolloutResult runJob(Stage stage, RolloutJob job, BatchProgress batch) {
