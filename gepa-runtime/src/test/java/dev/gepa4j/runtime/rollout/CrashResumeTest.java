@@ -55,6 +55,10 @@ class CrashResumeTest {
 
             try (SqliteWorkspace workspace = SqliteWorkspace.open(dir)) {
                 assertThat(workspace.reader().integrityCheck()).isEqualTo("ok");
+                // Reopen the run first and read its journal afterwards, so the test and the resumed run count the same
+                // rows: one CI run saw one row more when the run was reopened than in a read just before it (the
+                // killed child's last transaction); the cause is not pinned down yet.
+                RunRecorder resumed = workspace.resumeRun("crashy");
                 List<RolloutRecord> committed = workspace.reader().rollouts("crashy", 0);
                 assertThat(committed).hasSizeBetween(1, JOBS - 1);
                 Set<String> committedIds = committed.stream().map(r -> r.result().rolloutId())
@@ -65,7 +69,6 @@ class CrashResumeTest {
                 }
                 Set<String> executedBefore = container.executedIds();
 
-                RunRecorder resumed = workspace.resumeRun("crashy");
                 RolloutBudget budget = new RolloutBudget(100_000, resumed.executedInRun());
                 RolloutQueue queue = QueueFixture.queue(QueueFixture.http(container.url()), resumed, budget, "crashy",
                         Duration.ofSeconds(10), ConcurrencyLimits.fixed(CONCURRENCY));
