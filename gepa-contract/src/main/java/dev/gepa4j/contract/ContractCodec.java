@@ -2,7 +2,9 @@ package dev.gepa4j.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -100,8 +102,20 @@ public final class ContractCodec {
         return (path.isEmpty() ? "the body" : "field '" + path + "'") + " has the wrong type: " + why;
     }
 
+    /**
+     * A JSON factory whose read and write buffers are shared through a bounded pool instead of kept per thread.
+     * Jackson's default pool is thread-local, and every rollout runs on a fresh virtual thread, so the default
+     * allocated fresh buffers (tens of kilobytes) for every document and kept the garbage collector busy.
+     */
+    public static JsonFactory pooledFactory() {
+        return JsonFactory.builder().recyclerPool(JsonRecyclerPools.newBoundedPool(BUFFER_POOL_SIZE)).build();
+    }
+
+    /** Buffer sets kept for reuse; more documents in flight than this allocate and drop their own. */
+    private static final int BUFFER_POOL_SIZE = 512;
+
     private static ObjectMapper build() {
-        JsonMapper mapper = JsonMapper.builder()
+        JsonMapper mapper = JsonMapper.builder(pooledFactory())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -37,7 +37,9 @@ import java.util.stream.Stream;
  * real queue, HTTP client, cache and sqlite workspace (in a temporary folder, deleted afterwards). Prints one JSON
  * line. A container at latency L and concurrency C cannot do better than C/L rollouts per second; {@code ratio} is
  * the share of that limit reached. {@code overhead_us_per_rollout} is wall time per rollout against a zero-latency
- * container at the same concurrency (after a warm-up pass): what the runtime, HTTP and persistence cost. The repeat
+ * container at the same concurrency (after a warm-up pass): what the runtime, HTTP and persistence cost;
+ * {@code cpu_us_per_rollout} is the CPU time the whole process (client, container, sqlite) spent per rollout in that
+ * pass, which tells a CPU-bound pass from one waiting on something. The repeat
  * pass sends the same jobs again: every one must be a cache hit and the container must see no call.
  */
 public final class FanoutBenchmark {
@@ -59,14 +61,14 @@ public final class FanoutBenchmark {
 
     /** The figures, in the order they are printed. */
     public record Figures(int concurrency, double latencyMs, int rollouts, double wallS, double throughput,
-                          double limit, double ratio, double overheadUsPerRollout, double cacheHitRate,
-                          long containerCallsOnRepeat) {
+                          double limit, double ratio, double overheadUsPerRollout, double cpuUsPerRollout,
+                          double cacheHitRate, long containerCallsOnRepeat) {
         public String toJson() {
             return String.format(Locale.ROOT, "{\"concurrency\":%d,\"latency_ms\":%s,\"rollouts\":%d,\"wall_s\":%.3f,"
                     + "\"throughput\":%.1f,\"limit\":%.1f,\"ratio\":%.3f,\"overhead_us_per_rollout\":%.1f,"
-                    + "\"cache_hit_rate\":%.3f,\"container_calls_on_repeat\":%d}", concurrency,
-                    trim(latencyMs), rollouts, wallS, throughput, limit, ratio, overheadUsPerRollout, cacheHitRate,
-                    containerCallsOnRepeat);
+                    + "\"cpu_us_per_rollout\":%.1f,\"cache_hit_rate\":%.3f,\"container_calls_on_repeat\":%d}",
+                    concurrency, trim(latencyMs), rollouts, wallS, throughput, limit, ratio, overheadUsPerRollout,
+                    cpuUsPerRollout, cacheHitRate, containerCallsOnRepeat);
         }
 
         private static String trim(double v) {
@@ -103,7 +105,7 @@ public final class FanoutBenchmark {
     }
 
     /** Rollouts pushed through the zero-latency container before anything is timed. */
-    static final int WARM_UP_ROLLOUTS = 8000;
+    static final int WARM_UP_ROLLOUTS = Integer.getInteger("gepa.bench.warmup", 8000);
 
     /** Runs the warm-up and the three timed passes and returns the figures. */
     public static Figures run(Options o) {
@@ -114,12 +116,12 @@ public final class FanoutBenchmark {
             throw new UncheckedIOException("cannot create a temporary workspace folder", e);
         }
         try (SqliteWorkspace workspace = SqliteWorkspace.open(folder)) {
-            double zeroWall;
+            Pass zeroPass;
             try (LatencyContainer zero = new LatencyContainer(0, 1)) {
                 // The JIT needs a few thousand round trips before the HTTP client and server reach steady state; timing
                 // the cold start would measure the compiler, not the runtime.
                 pass(workspace, "bench-warmup", zero, o, "warm-up", WARM_UP_ROLLOUTS);
-                zeroWall = pass(workspace, "bench-zero-latency", zero, o, "zero latency", o.rollouts()).wallS();
+                zeroPass = pass(workspace, "bench-zero-latency", zero, o, "zero latency", o.rollouts());
             }
             try (LatencyContainer slow = new LatencyContainer(o.latencyMs(), 2)) {
                 Pass timed = pass(workspace, "bench-fanout", slow, o, "fanout", o.rollouts());
@@ -128,7 +130,8 @@ public final class FanoutBenchmark {
                 double throughput = o.rollouts() / timed.wallS();
                 double limit = o.concurrency() / (o.latencyMs() / 1000.0);
                 return new Figures(o.concurrency(), o.latencyMs(), o.rollouts(), timed.wallS(), throughput, limit,
-                        throughput / limit, zeroWall * 1e6 / o.rollouts(), repeat.cached() / (double) o.rollouts(),
+                        throughput / limit, zeroPass.wallS() * 1e6 / o.rollouts(),
+                        zeroPass.cpuS() * 1e6 / o.rollouts(), repeat.cached() / (double) o.rollouts(),
                         slow.calls() - callsBefore);
             }
         } catch (IOException e) {
@@ -138,7 +141,13 @@ public final class FanoutBenchmark {
         }
     }
 
-    private record Pass(double wallS, int cached) {
+    /** One pass: its wall time, its cache hits and the CPU time the whole process spent during it. */
+    private record Pass(double wallS, int cached, double cpuS) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Pass pass(SqliteWorkspace workspace, String runId, LatencyContainer server, Options o,
@@ -158,15 +167,17 @@ public final class FanoutBenchmark {
             RolloutQueue queue = new RolloutQueue(List.of(container), recorder, RolloutBudget.unlimited(),
                     CacheMode.READWRITE, PolicySpec.of("embedded", "bench"), runId, Duration.ofSeconds(30),
                     RetryPolicy.defaults(), ConcurrencyLimits.fixed(o.concurrency()), new SplittableRandom(7));
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             BatchResult result = queue.run(Stage.ADHOC, jobs);
             double wall = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
             if (!result.complete()) {
                 throw new IllegalStateException("the benchmark pass '" + prompt + "' did not complete: "
                         + queue.counters());
             }
             recorder.finish(RunStatus.FINISHED, "benchmark pass done");
-            return new Pass(wall, result.cached());
+            return new Pass(wall, result.cached(), cpu);
         }
     }
 

@@ -25,19 +25,16 @@ import dev.gepa4j.core.model.RolloutResult;
 import dev.gepa4j.core.model.Split;
 import dev.gepa4j.core.model.TaskInfo;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /**
- * A task container behind HTTP, spoken to with one shared {@link HttpClient} (HTTP/1.1, pooled connections).
+ * A task container behind HTTP/1.1, spoken to over a pool of keep-alive connections ({@link ContainerHttp}).
  *
  * <p>Failures: no response, a timeout, or 408/425/429/5xx/529 throw {@link RetriableContainerException} (with the
  * container's Retry-After); other non-2xx statuses throw {@link NonRetriableContainerException}; a 2xx whose
@@ -50,7 +47,7 @@ public final class HttpTaskContainer implements TaskContainer {
 
     private final String baseUrl;
     private final HttpContainerOptions options;
-    private final HttpClient client;
+    private final ContainerHttp http;
     private final Clock clock;
     private volatile GepaContractDeclaration declaration = GepaContractDeclaration.standard(ContractVersions.SERVED);
     private volatile ProgramSpec program;
@@ -64,11 +61,7 @@ public final class HttpTaskContainer implements TaskContainer {
         URI.create(this.baseUrl); // fail fast on a malformed URL, naming it
         this.options = options;
         this.clock = Clock.systemUTC();
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.connectTimeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        this.http = new ContainerHttp(options.connectTimeout(), options.apiKey());
     }
 
     @Override
@@ -78,7 +71,8 @@ public final class HttpTaskContainer implements TaskContainer {
 
     @Override
     public void preflight() {
-        byte[] healthBody = send("/health", request("/health", options.discoveryTimeout()).GET().build());
+        byte[] healthBody = send("/health", options.discoveryTimeout(),
+                () -> http.get(uri("/health"), options.discoveryTimeout()));
         HealthResponse health;
         try {
             health = ContractCodec.read(healthBody, HealthResponse.class);
@@ -166,7 +160,7 @@ public final class HttpTaskContainer implements TaskContainer {
     @Override
     public void close() {
         try {
-            client.shutdownNow();
+            http.close();
         } catch (RuntimeException ignored) {
             // closing is best effort: the caller is done with this container either way
         }
@@ -177,56 +171,51 @@ public final class HttpTaskContainer implements TaskContainer {
     }
 
     private <T> T get(String route, Class<T> type) {
-        HttpRequest request = request(route, options.discoveryTimeout()).GET().build();
-        return parse(route, send(route, request), type);
+        return parse(route, send(route, options.discoveryTimeout(), () -> http.get(uri(route), options.discoveryTimeout())),
+                type);
     }
 
     private byte[] post(String route, byte[] body, Duration timeout) {
-        HttpRequest request = request(route, timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return send(route, request);
+        return send(route, timeout, () -> http.postJson(uri(route), body, timeout));
     }
 
-    private HttpRequest.Builder request(String route, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + route))
-                .timeout(timeout)
-                .header("Accept", "application/json");
-        if (options.apiKey() != null) {
-            builder.header("X-API-Key", options.apiKey());
-        }
-        return builder;
+    private URI uri(String route) {
+        return URI.create(baseUrl + route);
     }
 
-    private byte[] send(String route, HttpRequest request) {
-        HttpResponse<byte[]> response;
+    /** One exchange of {@link ContainerHttp}, for {@link #send}. */
+    @FunctionalInterface
+    private interface Exchange {
+        ContainerHttp.Answer call() throws IOException;
+    }
+
+    private byte[] send(String route, Duration timeout, Exchange exchange) {
+        ContainerHttp.Answer answer;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new RetriableContainerException(baseUrl, 0, baseUrl + route + " did not answer within "
-                    + request.timeout().map(Duration::toString).orElse("the timeout")
+            answer = exchange.call();
+        } catch (SocketTimeoutException | ConnectionRequestTimeoutException e) {
+            throw new RetriableContainerException(baseUrl, 0, baseUrl + route + " did not answer within " + timeout
                     + ": the container is slow or overloaded; retry later, lower concurrency or raise the timeout",
                     null, e);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RetriableContainerException(baseUrl, 0, "interrupted while calling " + baseUrl + route,
+                        null, e);
+            }
             throw new RetriableContainerException(baseUrl, 0, "cannot reach " + baseUrl + route + " (" + e
                     + "): is the container running and listening there?", null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetriableContainerException(baseUrl, 0, "interrupted while calling " + baseUrl + route,
-                    null, e);
         }
-        return checkStatus(route, response);
+        return checkStatus(route, answer);
     }
 
-    private byte[] checkStatus(String route, HttpResponse<byte[]> response) {
-        int status = response.statusCode();
+    private byte[] checkStatus(String route, ContainerHttp.Answer response) {
+        int status = response.status();
         if (status >= 200 && status < 300) {
             return response.body();
         }
         String said = snippet(response.body());
         if (status >= 500 || RETRIABLE_STATUSES.contains(status)) {
-            Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
+            Duration wait = RetryAfter.parse(response.retryAfter(), clock);
             throw new RetriableContainerException(baseUrl, status, baseUrl + route + " answered HTTP " + status
                     + (said.isEmpty() ? "" : " (" + said + ")") + ": the container is overloaded or failing; "
                     + "retry later" + (wait == null ? "" : " (it asked to wait " + wait.toSeconds() + " s)"), wait,

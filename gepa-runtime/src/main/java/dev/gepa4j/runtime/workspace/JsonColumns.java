@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** The JSON text stored in the workspace's *_json columns: plain objects, arrays and strings only. */
 final class JsonColumns {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(dev.gepa4j.contract.ContractCodec.pooledFactory()).build();
     private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> TEXT_LIST = new TypeReference<>() { };
     private static final TypeReference<List<Map<String, String>>> MAP_LIST = new TypeReference<>() { };
