@@ -39,6 +39,7 @@ final class LoopState {
     int idleIterations;
     boolean budgetExhausted;
     final Set<MergeTriplet> triedMerges = new HashSet<>();
+    final InFlight inFlight = new InFlight();
     private final Map<String, Deque<RejectedAttempt>> rejectedByParent = new HashMap<>();
     private final Set<String> measured = new HashSet<>();
 

@@ -127,6 +127,22 @@ class StrategiesTest {
     }
 
     @Test
+    void round_robin_skips_fields_busy_in_flight_and_with_none_busy_answers_as_plain_round_robin() {
+        List<String> fields = List.of("a", "b", "c");
+        RoundRobinComponents steered = new RoundRobinComponents();
+        RoundRobinComponents plain = new RoundRobinComponents();
+        Candidate p = c(0);
+        assertThat(steered.fieldsToUpdate(p, fields, Set.of("a"))).containsExactly("b");
+        assertThat(steered.fieldsToUpdate(p, fields, Set.of("b", "c"))).as("wraps around to a free field")
+                .containsExactly("a");
+        assertThat(steered.fieldsToUpdate(p, fields, Set.of("a", "b", "c"))).as("all busy: the plain next field")
+                .containsExactly("b");
+        for (int i = 0; i < 4; i++) {
+            assertThat(steered.fieldsToUpdate(c(1), fields, Set.of())).isEqualTo(plain.fieldsToUpdate(c(1), fields));
+        }
+    }
+
+    @Test
     void stop_conditions_fire_on_their_own_measure_and_say_why(@TempDir Path dir) throws Exception {
         LoopProgress p = new LoopProgress(7, 4, 0.8, 50, 20, 36, Usage.of(900, 200, 0.5), Duration.ofMinutes(3));
         assertThat(new RolloutBudgetStop().check(p)).contains("rollout budget");
