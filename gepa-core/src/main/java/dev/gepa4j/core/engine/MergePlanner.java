@@ -48,8 +48,7 @@ final class MergePlanner {
     /** The next merge, with {@code at}'s version and seq set; empty (nothing counted) when no pair is found. */
     Optional<Plan> plan(Attempt at) {
         synchronized (state) {
-            Optional<MergeTriplet> found = parts.policies().mergePairFinder().find(state.frontier, state.triedMerges,
-                    parts.random());
+            Optional<MergeTriplet> found = parts.policies().mergePairFinder().find(state.frontier, state.triedMerges);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
