@@ -1,5 +1,7 @@
 package dev.gepa4j.core.engine;
 
+import dev.gepa4j.core.strategy.MergeTriplet;
+
 /**
  * One iteration's bookkeeping, owned by the lane running it (never shared, so never locked).
  *
@@ -7,7 +9,7 @@ package dev.gepa4j.core.engine;
  * was planned from (its rollouts are tagged with it and the staleness policy measures lag from it); {@code fresh}
  * the (candidate, example) measurements it added that the loop had not seen before (0 at the end means the
  * iteration made no progress); {@code outcome} how it ended when a step ends it early; {@code claim} the reflective
- * plan it holds in flight ({@link InFlight}) until the iteration ends.
+ * plan it holds in flight ({@link InFlight}) and {@code merging} the merge it runs, until the iteration ends.
  */
 final class Attempt {
     int seq;
@@ -15,4 +17,5 @@ final class Attempt {
     int fresh;
     IterationOutcome outcome;
     ReflectionPlanner.Plan claim;
+    MergeTriplet merging;
 }

@@ -159,6 +159,7 @@ public final class GepaLoop {
             return new IterationOutcome.Failed(at.seq, e.toString());
         } finally {
             reflections.release(at);
+            merges.release(at);
         }
     }
 

@@ -31,6 +31,14 @@ import java.util.Set;
 public final class MergePairFinder {
 
     public Optional<MergeTriplet> find(ParetoFrontier frontier, Set<MergeTriplet> tried) {
+        return find(frontier, tried, Set.of());
+    }
+
+    /**
+     * As {@link #find(ParetoFrontier, Set)}, skipping the pairs of {@code inFlight}: merges other proposals are
+     * running now, through whatever ancestor (two lanes merging one pair mostly make the same child twice).
+     */
+    public Optional<MergeTriplet> find(ParetoFrontier frontier, Set<MergeTriplet> tried, Set<MergeTriplet> inFlight) {
         List<String> pool = new ArrayList<>(frontier.selectionWeights().keySet());
         if (pool.size() < 2 || frontier.size() < 3) {
             return Optional.empty();
@@ -47,6 +55,9 @@ public final class MergePairFinder {
                     a = b;
                     b = t;
                 }
+                if (samePair(inFlight, a, b)) {
+                    continue;
+                }
                 Ranked r = rank(frontier, tried, a, b, ancestors.get(a.id()), ancestors.get(b.id()));
                 if (r != null && (best == null || r.compareTo(best) > 0)) {
                     best = r;
@@ -54,6 +65,10 @@ public final class MergePairFinder {
             }
         }
         return Optional.ofNullable(best).map(Ranked::triplet);
+    }
+
+    private static boolean samePair(Set<MergeTriplet> triplets, Candidate a, Candidate b) {
+        return triplets.stream().anyMatch(t -> t.parentA().equals(a.id()) && t.parentB().equals(b.id()));
     }
 
     /** A candidate triplet with what it is ranked by (higher is better). */

@@ -183,6 +183,9 @@ class StrategiesTest {
         assertThat(Set.of(t.parentA(), t.parentB())).as("of the complementary pairs the newest with the best union")
                 .containsExactlyInAnyOrder(a2.id(), b1.id());
         assertThat(finder.find(f, Set.of())).as("a function of the frontier").contains(t);
+        MergeTriplet next = finder.find(f, Set.of(), Set.of(t)).orElseThrow();
+        assertThat(Set.of(next.parentA(), next.parentB())).as("a pair being merged is left alone meanwhile")
+                .containsExactlyInAnyOrder(a1.id(), b1.id());
         assertThat(MergePairFinder.complementary(seed, a1, a2)).isFalse();
         assertThat(MergePairFinder.complementary(seed, both, b1)).isFalse();
     }
