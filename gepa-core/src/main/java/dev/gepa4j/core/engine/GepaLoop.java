@@ -24,8 +24,9 @@ import java.util.TreeSet;
 /**
  * The GEPA loop (DESIGN.md section 1). Read {@link #run()} top to bottom, then {@link #reflect} and {@link #merge}:
  * each numbered step is a few lines, and the mechanics live in small collaborators beside this file
- * ({@link Rollouts}, {@link ProposalStep}, {@link Registration}, {@link MergePlanner}, {@link StopCheck},
- * {@link HeldoutEvaluation}, {@link Decisions}). Logging, progress and evidence are {@link RunListener}s.
+ * ({@link Rollouts}, {@link ReflectionPlanner}, {@link ProposalStep}, {@link Registration}, {@link MergePlanner},
+ * {@link StopCheck}, {@link HeldoutEvaluation}, {@link Decisions}). Logging, progress and evidence are
+ * {@link RunListener}s.
  *
  * <p>Contract: one loop object runs once. Every random choice comes from {@link LoopParts#random()}, every rollout
  * from the runner (so from the run's journal when resuming), every proposal from the workspace when it is recorded
@@ -46,6 +47,7 @@ public final class GepaLoop {
     private final Decisions decisions;
     private final ProposalStep proposing;
     private final Registration registration;
+    private final ReflectionPlanner reflections;
     private final MergePlanner merges;
     private final StopCheck stopCheck;
 
@@ -79,6 +81,7 @@ public final class GepaLoop {
         this.decisions = new Decisions(parts.recorder(), parts.clock(), state, events, config.rejectedAttemptsShown());
         this.proposing = new ProposalStep(config, parts, fields, state, events, proposals, decisions);
         this.registration = new Registration(config, parts, state, events, rollouts, decisions);
+        this.reflections = new ReflectionPlanner(config, parts, state, fields);
         this.merges = new MergePlanner(config, parts, state);
         this.stopCheck = new StopCheck(config, parts, state, proposals, heldoutReserve, iterationWorstCase);
     }
@@ -154,22 +157,17 @@ public final class GepaLoop {
                 throw new LoopFailedException("proposal " + at.seq + " failed without measuring anything new: " + e, e);
             }
             return new IterationOutcome.Failed(at.seq, e.toString());
+        } finally {
+            reflections.release(at);
+            merges.release(at);
         }
     }
 
     private IterationOutcome reflect(Attempt at) {
         // 3a. Select a parent from the current frontier, a minibatch, the fields to rewrite, the proposer's seed.
-        Candidate parent;
-        List<DatasetRow> minibatch;
-        List<String> toUpdate;
-        long proposerSeed;
-        synchronized (state) {
-            parent = parts.policies().parentSelector().select(state.frontier, parts.random());
-            minibatch = parts.policies().minibatchSampler().next(parts.train(), config.minibatchSize(), parts.random());
-            toUpdate = parts.policies().componentSelector().fieldsToUpdate(parent, fields);
-            proposerSeed = parts.random().nextLong();
-            at.version = state.frontier.version();
-        }
+        ReflectionPlanner.Plan plan = reflections.plan(at);
+        Candidate parent = plan.parent();
+        List<DatasetRow> minibatch = plan.minibatch();
         // 3b. The parent on the minibatch, with traces (journal hits: it already ran on all of train).
         BatchResult parentRun = rollouts.run(Stage.PARENT_MINIBATCH, parent, minibatch, at, EarlyStop.NEVER);
         if (!parentRun.complete()) {
@@ -186,8 +184,8 @@ public final class GepaLoop {
         }
         events.emit(new MinibatchEvaluated(at.seq, parent.id(), "parent", Rollouts.ids(minibatch), parentSum,
                 minibatch.size()));
-        ProposalPacket packet = PacketBuilder.reflective(at.seq, parent, toUpdate, minibatch, parentRun.results(),
-                proposerSeed, proposing.context(parent, true));
+        ProposalPacket packet = PacketBuilder.reflective(at.seq, parent, plan.toUpdate(), minibatch,
+                parentRun.results(), plan.proposerSeed(), proposing.context(parent, true));
         Optional<Candidate> child = proposing.child(at, parts.proposer(), packet, List.of(parent.id()));
         if (child.isEmpty()) {
             return at.outcome;

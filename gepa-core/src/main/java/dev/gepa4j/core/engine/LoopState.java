@@ -39,6 +39,9 @@ final class LoopState {
     int idleIterations;
     boolean budgetExhausted;
     final Set<MergeTriplet> triedMerges = new HashSet<>();
+    final InFlight inFlight = new InFlight();
+    /** Merges being run by some lane now; their pairs are not merged again meanwhile. */
+    final Set<MergeTriplet> mergesInFlight = new HashSet<>();
     private final Map<String, Deque<RejectedAttempt>> rejectedByParent = new HashMap<>();
     private final Set<String> measured = new HashSet<>();
 

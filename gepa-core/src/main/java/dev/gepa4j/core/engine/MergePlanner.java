@@ -45,16 +45,31 @@ final class MergePlanner {
         }
     }
 
-    /** The next merge, with {@code at}'s version and seq set; empty (nothing counted) when no pair is found. */
+    /** Ends {@code at}'s merge in flight, if it planned one; safe to call for any attempt. */
+    void release(Attempt at) {
+        synchronized (state) {
+            if (at.merging != null) {
+                state.mergesInFlight.remove(at.merging);
+                at.merging = null;
+            }
+        }
+    }
+
+    /**
+     * The next merge, with {@code at}'s version and seq set and its pair marked in flight until {@link #release};
+     * empty (nothing counted) when no pair is found. Pairs other lanes are merging now are not chosen.
+     */
     Optional<Plan> plan(Attempt at) {
         synchronized (state) {
             Optional<MergeTriplet> found = parts.policies().mergePairFinder().find(state.frontier, state.triedMerges,
-                    parts.random());
+                    state.mergesInFlight);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
             MergeTriplet t = found.get();
             state.triedMerges.add(t);
+            state.mergesInFlight.add(t);
+            at.merging = t;
             state.mergeAttempts++;
             state.mergesDue--;
             Candidate a = state.frontier.candidate(t.parentA());

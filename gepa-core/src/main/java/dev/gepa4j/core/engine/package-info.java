@@ -5,8 +5,9 @@
  * {@link dev.gepa4j.core.engine.RunEvent}s it emits to the workspace and to
  * {@link dev.gepa4j.core.engine.RunListener}s, the {@link dev.gepa4j.core.engine.StopHandle} a SIGINT handler sets,
  * and the small package-private collaborators the loop delegates its mechanics to, one per step: rollouts and their
- * bookkeeping ({@code Rollouts}), the stop check ({@code StopCheck}), merge planning ({@code MergePlanner},
- * {@code MergeSample}), the proposal with its packet context, replay and duplicate check ({@code ProposalStep},
+ * bookkeeping ({@code Rollouts}), the stop check ({@code StopCheck}), planning a reflective proposal and what is in
+ * flight ({@code ReflectionPlanner}, {@code InFlight}), merge planning ({@code MergePlanner}, {@code MergeSample}),
+ * the proposal with its packet context, replay and duplicate check ({@code ProposalStep},
  * {@code PacketBuilder}, {@code ProposalSource}, {@code DraftCheck}), the gate ({@code GateVerdict}), full train and
  * the frontier update ({@code Registration}), decisions and non-accepting outcomes ({@code Decisions}), the heldout
  * pick ({@code HeldoutEvaluation}, {@code HeldoutSelection}) and the overlapped lanes ({@code OverlappedScheduler}).

@@ -127,6 +127,22 @@ class StrategiesTest {
     }
 
     @Test
+    void round_robin_skips_fields_busy_in_flight_and_with_none_busy_answers_as_plain_round_robin() {
+        List<String> fields = List.of("a", "b", "c");
+        RoundRobinComponents steered = new RoundRobinComponents();
+        RoundRobinComponents plain = new RoundRobinComponents();
+        Candidate p = c(0);
+        assertThat(steered.fieldsToUpdate(p, fields, Set.of("a"))).containsExactly("b");
+        assertThat(steered.fieldsToUpdate(p, fields, Set.of("b", "c"))).as("wraps around to a free field")
+                .containsExactly("a");
+        assertThat(steered.fieldsToUpdate(p, fields, Set.of("a", "b", "c"))).as("all busy: the plain next field")
+                .containsExactly("b");
+        for (int i = 0; i < 4; i++) {
+            assertThat(steered.fieldsToUpdate(c(1), fields, Set.of())).isEqualTo(plain.fieldsToUpdate(c(1), fields));
+        }
+    }
+
+    @Test
     void stop_conditions_fire_on_their_own_measure_and_say_why(@TempDir Path dir) throws Exception {
         LoopProgress p = new LoopProgress(7, 4, 0.8, 50, 20, 36, Usage.of(900, 200, 0.5), Duration.ofMinutes(3));
         assertThat(new RolloutBudgetStop().check(p)).contains("rollout budget");
@@ -149,6 +165,32 @@ class StrategiesTest {
     }
 
     @Test
+    void a_complementary_merge_pair_is_preferred_to_a_stronger_pair_that_changed_the_same_field() {
+        Candidate seed = Candidate.of(0, Map.of("a", "A0", "b", "B0"), List.of(), "seed");
+        Candidate a1 = Candidate.of(1, Map.of("a", "A1", "b", "B0"), List.of(seed.id()), "m");
+        Candidate a2 = Candidate.of(2, Map.of("a", "A2", "b", "B0"), List.of(seed.id()), "m");
+        Candidate both = Candidate.of(3, Map.of("a", "A3", "b", "B3"), List.of(seed.id()), "m");
+        Candidate b1 = Candidate.of(4, Map.of("a", "A0", "b", "B1"), List.of(seed.id()), "m");
+        ParetoFrontier f = new ParetoFrontier(List.of("w", "x", "y", "z"));
+        f.add(seed, Map.of("w", 0.0, "x", 0.0, "y", 0.0, "z", 0.0));
+        f.add(a1, Map.of("w", 1.0, "x", 0.0, "y", 0.0, "z", 0.0));
+        f.add(a2, Map.of("w", 0.0, "x", 1.0, "y", 0.0, "z", 0.0));
+        f.add(both, Map.of("w", 0.0, "x", 0.0, "y", 1.0, "z", 0.5));
+        f.add(b1, Map.of("w", 0.0, "x", 0.0, "y", 0.0, "z", 1.0));
+        MergePairFinder finder = new MergePairFinder();
+        MergeTriplet t = finder.find(f, Set.of()).orElseThrow();
+        assertThat(MergePairFinder.complementary(seed, f.candidate(t.parentA()), f.candidate(t.parentB()))).isTrue();
+        assertThat(Set.of(t.parentA(), t.parentB())).as("of the complementary pairs the newest with the best union")
+                .containsExactlyInAnyOrder(a2.id(), b1.id());
+        assertThat(finder.find(f, Set.of())).as("a function of the frontier").contains(t);
+        MergeTriplet next = finder.find(f, Set.of(), Set.of(t)).orElseThrow();
+        assertThat(Set.of(next.parentA(), next.parentB())).as("a pair being merged is left alone meanwhile")
+                .containsExactlyInAnyOrder(a1.id(), b1.id());
+        assertThat(MergePairFinder.complementary(seed, a1, a2)).isFalse();
+        assertThat(MergePairFinder.complementary(seed, both, b1)).isFalse();
+    }
+
+    @Test
     void merge_pairs_skip_ancestor_descendant_pairs_and_tried_triplets() {
         Candidate seed = Candidate.of(0, Map.of("a", "A0", "b", "B0"), List.of(), "seed");
         Candidate left = Candidate.of(1, Map.of("a", "A1", "b", "B0"), List.of(seed.id()), "m");
@@ -158,8 +200,8 @@ class StrategiesTest {
         f.add(left, Map.of("x", 1.0, "y", 0.0));
         f.add(right, Map.of("x", 0.0, "y", 1.0));
         MergePairFinder finder = new MergePairFinder();
-        MergeTriplet t = finder.find(f, Set.of(), new SplittableRandom(1)).orElseThrow();
+        MergeTriplet t = finder.find(f, Set.of()).orElseThrow();
         assertThat(t).isEqualTo(new MergeTriplet(left.id(), right.id(), seed.id()));
-        assertThat(finder.find(f, Set.of(t), new SplittableRandom(1))).isEmpty();
+        assertThat(finder.find(f, Set.of(t))).isEmpty();
     }
 }

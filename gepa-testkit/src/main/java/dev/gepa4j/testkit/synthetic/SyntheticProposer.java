@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * A proposer for {@link SyntheticTask} that reads the failures' verifier feedback ({@code [field:keyword]}) and adds
- * the skill missing most often among them (ties: the first named) to a field it may update. With probability
- * {@code harmfulRate} it instead deletes a skill the field already has, and with probability {@code uselessRate} it
- * appends a word no example needs; both draws come from {@link ProposalPacket#randomSeed()} only, so the answer is a
- * function of the packet. When no failure names a skill missing from the fields to update, the output is rejected
- * with that reason. An optional fixed latency simulates a model call. Thread-safe.
+ * one skill they name as missing to a field it may update, like a model would: not always the same one, but the
+ * skill named more often is the likelier pick (probability proportional to how many failures name it). With
+ * probability {@code harmfulRate} it instead deletes a skill the field already has, and with probability
+ * {@code uselessRate} it appends a word no example needs. Every draw comes from {@link ProposalPacket#randomSeed()}
+ * only, so the answer is a function of the packet (serial runs repeat). When no failure names a skill missing from
+ * the fields to update, the output is rejected with that reason. An optional fixed latency simulates a model call.
+ * Thread-safe.
  */
 public final class SyntheticProposer implements Proposer {
     private static final List<String> FILLERS = List.of("please", "kindly", "carefully", "thoroughly", "clearly");
@@ -82,7 +84,7 @@ public final class SyntheticProposer implements Proposer {
             draft.put(field, draft.get(field) + " " + word);
             edit = "append '" + word + "' to " + field;
         } else {
-            Optional<Skill> missing = mostMissing(packet, draft);
+            Optional<Skill> missing = namedMissing(packet, draft, random);
             if (missing.isEmpty()) {
                 return ProposalOutcome.rejected(input, "", Usage.of(input.length() / 4, 0, 0),
                         "no failure names a missing skill in " + packet.fieldsToUpdate());
@@ -96,7 +98,9 @@ public final class SyntheticProposer implements Proposer {
                 null);
     }
 
-    private static Optional<Skill> mostMissing(ProposalPacket packet, Map<String, String> draft) {
+    /** A missing skill the failures name, drawn with probability proportional to how many failures name it. */
+    private static Optional<Skill> namedMissing(ProposalPacket packet, Map<String, String> draft,
+                                                SplittableRandom random) {
         Map<Skill, Integer> counts = new LinkedHashMap<>();
         for (FailureCase f : packet.failures()) {
             for (Skill s : Skill.parseAll(f.verifier().feedback())) {
@@ -106,13 +110,18 @@ public final class SyntheticProposer implements Proposer {
                 }
             }
         }
-        Skill best = null;
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return Optional.empty();
+        }
+        int pick = random.nextInt(total);
         for (Map.Entry<Skill, Integer> e : counts.entrySet()) {
-            if (best == null || e.getValue() > counts.get(best)) {
-                best = e.getKey();
+            pick -= e.getValue();
+            if (pick < 0) {
+                return Optional.of(e.getKey());
             }
         }
-        return Optional.ofNullable(best);
+        throw new IllegalStateException("counts changed during the draw");
     }
 
     private static Optional<Skill> presentSkill(ProposalPacket packet, Map<String, String> draft, SplittableRandom random) {

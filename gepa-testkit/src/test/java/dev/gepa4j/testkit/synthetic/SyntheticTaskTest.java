@@ -63,17 +63,23 @@ class SyntheticTaskTest {
     }
 
     @Test
-    void the_proposer_adds_the_skill_missing_most_often_in_the_field_it_may_update() {
+    void the_proposer_adds_a_named_missing_skill_to_the_field_it_may_update_the_most_named_most_often() {
         Candidate parent = Candidate.of(0, SyntheticTask.SEED_CANDIDATE, List.of(), "seed");
         List<FailureCase> failures = List.of(
                 failure("missing 2 of 2 required skills: [format:json] [instructions:units]"),
                 failure("missing 2 of 2 required skills: [instructions:cite] [format:table]"),
                 failure("missing 1 of 2 required skills: [format:table]; present: instructions:cite"));
         SyntheticProposer proposer = new SyntheticProposer(0, 0, 0);
-        ProposalOutcome out = proposer.propose(packet(parent, List.of("format"), failures, 1));
-        assertThat(out.error()).isNull();
-        assertThat(out.drafts().get(0)).containsEntry("format", "Reply in plain text. table")
-                .containsEntry("instructions", "Answer the request.");
+        Map<String, Integer> added = new HashMap<>();
+        for (long seed = 0; seed < 300; seed++) {
+            ProposalOutcome out = proposer.propose(packet(parent, List.of("format"), failures, seed));
+            assertThat(out.error()).isNull();
+            assertThat(out.drafts().get(0)).containsEntry("instructions", "Answer the request.");
+            added.merge(out.drafts().get(0).get("format"), 1, Integer::sum);
+        }
+        assertThat(added).containsOnlyKeys("Reply in plain text. table", "Reply in plain text. json");
+        assertThat(added.get("Reply in plain text. table")).as("named twice, so about two in three")
+                .isBetween(160, 240);
         ProposalOutcome nothing = proposer.propose(packet(parent, List.of("format"),
                 List.of(failure("missing 1 of 1 required skills: [instructions:units]")), 1));
         assertThat(nothing.drafts()).isEmpty();

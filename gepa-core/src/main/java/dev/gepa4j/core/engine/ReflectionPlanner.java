@@ -1,0 +1,66 @@
+package dev.gepa4j.core.engine;
+
+import dev.gepa4j.core.model.Candidate;
+import dev.gepa4j.core.model.DatasetRow;
+import java.util.List;
+
+/**
+ * Plans a reflective proposal: its parent, minibatch, the fields to rewrite and the proposer's seed, drawn under the
+ * state lock from the run's generator in this order (so serial runs repeat).
+ *
+ * <p>In-flight diversity (overlapped mode): the parent selector is asked again, up to {@link #PARENT_DRAWS} draws in
+ * all, while the drawn parent has every field already being rewritten by proposals in flight; the component selector
+ * is then told the parent's busy fields, so lanes that share a parent rewrite different fields. Two lanes rewriting
+ * the same field of the same parent mostly race to the same child (or two children no merge can combine), while
+ * lanes on different fields make complementary children the merge step can join. The plan is claimed in
+ * {@link InFlight} until {@link #release}. With nothing in flight (always, in serial mode) this draws exactly what
+ * a plain parent draw and field choice would.
+ */
+final class ReflectionPlanner {
+    /** Parent draws per plan, at most, while the drawn parent is saturated. */
+    static final int PARENT_DRAWS = 3;
+    private final LoopConfig config;
+    private final LoopParts parts;
+    private final LoopState state;
+    private final List<String> fields;
+
+    ReflectionPlanner(LoopConfig config, LoopParts parts, LoopState state, List<String> fields) {
+        this.config = config;
+        this.parts = parts;
+        this.state = state;
+        this.fields = fields;
+    }
+
+    /** A planned reflective proposal. */
+    record Plan(Candidate parent, List<DatasetRow> minibatch, List<String> toUpdate, long proposerSeed) {
+    }
+
+    /** The next plan, with {@code at}'s version set and the plan claimed in flight under {@code at}. */
+    Plan plan(Attempt at) {
+        synchronized (state) {
+            Candidate parent = parts.policies().parentSelector().select(state.frontier, parts.random());
+            for (int draw = 1; draw < PARENT_DRAWS && state.inFlight.saturated(parent.id(), fields); draw++) {
+                parent = parts.policies().parentSelector().select(state.frontier, parts.random());
+            }
+            List<DatasetRow> minibatch = parts.policies().minibatchSampler().next(parts.train(), config.minibatchSize(),
+                    parts.random());
+            List<String> toUpdate = parts.policies().componentSelector().fieldsToUpdate(parent, fields,
+                    state.inFlight.busy(parent.id()));
+            long proposerSeed = parts.random().nextLong();
+            at.version = state.frontier.version();
+            state.inFlight.claim(parent.id(), toUpdate);
+            at.claim = new Plan(parent, minibatch, toUpdate, proposerSeed);
+            return at.claim;
+        }
+    }
+
+    /** Ends {@code at}'s claim, if it made one; safe to call for any attempt. */
+    void release(Attempt at) {
+        synchronized (state) {
+            if (at.claim != null) {
+                state.inFlight.release(at.claim.parent().id(), at.claim.toUpdate());
+                at.claim = null;
+            }
+        }
+    }
+}

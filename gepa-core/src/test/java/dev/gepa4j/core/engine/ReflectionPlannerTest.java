@@ -1,0 +1,71 @@
+package dev.gepa4j.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gepa4j.core.frontier.ParetoFrontier;
+import dev.gepa4j.core.model.Candidate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReflectionPlannerTest {
+    private static final List<String> FIELDS = List.of("format", "instructions");
+
+    private final InMemoryRecorder recorder = new InMemoryRecorder();
+    private final LoopParts parts = LoopFixture.parts(new FakeRunner(100, recorder, 5, 0), recorder,
+            new KeywordProposer(0), 1);
+    private final LoopState state = new LoopState();
+    private final ReflectionPlanner planner = new ReflectionPlanner(LoopConfig.defaults(), parts, state, FIELDS);
+
+    /** A frontier with the seed alone: every parent draw returns it. */
+    private void seedOnly() {
+        ParetoFrontier f = new ParetoFrontier(parts.train().stream().map(r -> r.ref().exampleId()).toList());
+        Map<String, Double> rewards = new HashMap<>();
+        parts.train().forEach(r -> rewards.put(r.ref().exampleId(), 0.5));
+        f.add(Candidate.of(0, LoopFixture.PROGRAM.seedCandidate(), List.of(), "seed"), rewards);
+        state.frontier = f;
+    }
+
+    @Test
+    void concurrent_plans_from_the_same_parent_rewrite_different_fields() {
+        seedOnly();
+        Attempt first = new Attempt();
+        Attempt second = new Attempt();
+        ReflectionPlanner.Plan a = planner.plan(first);
+        ReflectionPlanner.Plan b = planner.plan(second);
+        assertThat(b.parent()).isEqualTo(a.parent());
+        assertThat(a.toUpdate()).hasSize(1);
+        assertThat(b.toUpdate()).hasSize(1).doesNotContainAnyElementsOf(a.toUpdate());
+        assertThat(state.inFlight.busy(a.parent().id())).containsExactlyElementsOf(FIELDS);
+    }
+
+    @Test
+    void a_released_plan_frees_its_field_and_plans_made_one_after_another_cycle_as_round_robin_does() {
+        seedOnly();
+        Attempt first = new Attempt();
+        ReflectionPlanner.Plan a = planner.plan(first);
+        planner.release(first);
+        assertThat(first.claim).isNull();
+        assertThat(state.inFlight.busy(a.parent().id())).isEmpty();
+        Attempt second = new Attempt();
+        ReflectionPlanner.Plan b = planner.plan(second);
+        planner.release(second);
+        assertThat(List.of(a.toUpdate().get(0), b.toUpdate().get(0))).containsExactlyElementsOf(FIELDS);
+        planner.release(second);
+        assertThat(state.inFlight.busy(a.parent().id())).as("releasing twice is harmless").isEmpty();
+    }
+
+    @Test
+    void in_flight_counts_each_claim_so_one_release_leaves_the_other_claim_busy() {
+        InFlight inFlight = new InFlight();
+        inFlight.claim("p", List.of("format"));
+        inFlight.claim("p", List.of("format", "instructions"));
+        assertThat(inFlight.saturated("p", FIELDS)).isTrue();
+        inFlight.release("p", List.of("format", "instructions"));
+        assertThat(inFlight.busy("p")).containsExactly("format");
+        assertThat(inFlight.saturated("p", FIELDS)).isFalse();
+        inFlight.release("p", List.of("format"));
+        assertThat(inFlight.busy("p")).isEmpty();
+    }
+}
