@@ -3,6 +3,7 @@ package dev.gepa4j.runtime.workspace;
 import dev.gepa4j.core.model.Candidate;
 import dev.gepa4j.core.model.RolloutResult;
 import dev.gepa4j.core.rollout.Stage;
+import dev.gepa4j.core.workspace.RolloutRecord;
 import dev.gepa4j.core.workspace.DecisionRecord;
 import dev.gepa4j.core.workspace.EventRecord;
 import dev.gepa4j.core.workspace.ProposalRecord;
@@ -59,6 +60,9 @@ final class SqliteRunRecorder implements RunRecorder {
 
     @Override
     public void append(Stage stage, String cacheKey, RolloutResult result) {
+        if (result.cached() && ownKeys.containsKey(cacheKey)) {
+            return; // already a row of this run (adopted by findAnyRun)
+        }
         Instant now = Instant.now();
         long seq = writer.write(s -> RolloutRows.insert(s.of(RolloutRows.INSERT), runId, stage, cacheKey, result, now));
         if (result.measured()) {
@@ -81,10 +85,23 @@ final class SqliteRunRecorder implements RunRecorder {
         }, RolloutRows::read).stream().findFirst().map(r -> r.result());
     }
 
+    /**
+     * A row of this run that {@link #findInRun} did not know (one the run's killed process committed but sqlite only
+     * showed after WAL recovery) is adopted into the run's journal here, so {@link #append} does not store it twice.
+     */
     @Override
     public Optional<RolloutResult> findAnyRun(String cacheKey) {
-        return reader.list(RolloutRows.SELECT + "WHERE cache_key = ? AND status <> 'error' LIMIT 1",
-                ps -> ps.setString(1, cacheKey), RolloutRows::read).stream().findFirst().map(r -> r.result());
+        Optional<RolloutRecord> found = reader.list(RolloutRows.SELECT
+                + "WHERE cache_key = ? AND status <> 'error' ORDER BY run_id = ? DESC LIMIT 1", ps -> {
+                    ps.setString(1, cacheKey);
+                    ps.setString(2, runId);
+                }, RolloutRows::read).stream().findFirst();
+        found.filter(r -> r.runId().equals(runId)).ifPresent(own -> {
+            if (ownKeys.putIfAbsent(cacheKey, own.seq()) == null && !own.result().cached()) {
+                executed.incrementAndGet();
+            }
+        });
+        return found.map(RolloutRecord::result);
     }
 
     @Override

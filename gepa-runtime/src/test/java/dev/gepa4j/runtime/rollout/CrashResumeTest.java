@@ -92,7 +92,9 @@ class CrashResumeTest {
                     assertThat(container.executionsOf(id)).isEqualTo(1);
                 }
                 assertThat(container.executed() - executedBeforeResume).isEqualTo(JOBS - executedBefore.size());
-                assertThat(budget.committed()).isEqualTo(resumed.executedInRun());
+                // a row adopted after WAL recovery was a container call of the killed child, charged to no budget here
+                long adopted = batch.cached() - committed.size();
+                assertThat(budget.committed() + adopted).isEqualTo(resumed.executedInRun());
                 assertThat(workspace.reader().rollouts("crashy", 0)).hasSize(JOBS);
                 assertThat(workspace.reader().integrityCheck()).isEqualTo("ok");
             }

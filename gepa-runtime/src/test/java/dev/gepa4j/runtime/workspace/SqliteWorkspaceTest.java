@@ -94,6 +94,30 @@ class SqliteWorkspaceTest {
     }
 
     @Test
+    void aRowOfTheRunThatAppearsAfterReopeningIsAdoptedNotStoredTwice() {
+        try (SqliteWorkspace ws = SqliteWorkspace.open(dir)) {
+            ws.startRun(new RunSpec("r", "t", "", 1, "serial", 10)).append(Stage.ADHOC, "early",
+                    result("ro_early", 1, RolloutStatus.OK, false));
+            RunRecorder resumed = ws.resumeRun("r");
+            // another handle on the same run commits a row this recorder has not seen (as sqlite's WAL recovery can
+            // show a killed process's last transaction only after the run was reopened)
+            try (SqliteWorkspace other = SqliteWorkspace.open(dir)) {
+                other.resumeRun("r").append(Stage.ADHOC, "late", result("ro_late", 2, RolloutStatus.OK, false));
+            }
+            assertThat(resumed.executedInRun()).isEqualTo(1);
+            assertThat(resumed.findInRun("late")).isEmpty();
+
+            RolloutResult hit = resumed.findAnyRun("late").orElseThrow();
+            resumed.append(Stage.ADHOC, "late", hit.asCacheHit("ro_late", hit.candidateId()));
+
+            assertThat(ws.reader().rollouts("r", 0)).extracting(r -> r.result().rolloutId())
+                    .containsExactly("ro_early", "ro_late");
+            assertThat(resumed.findInRun("late")).map(RolloutResult::rolloutId).contains("ro_late");
+            assertThat(resumed.executedInRun()).as("the late row was a container call of this run").isEqualTo(2);
+        }
+    }
+
+    @Test
     void candidatesStoreAUnifiedDiffAgainstTheFirstParent() {
         try (SqliteWorkspace ws = SqliteWorkspace.open(dir)) {
             RunRecorder run = ws.startRun(new RunSpec("r", "t", "", 1, "serial", 10));
