@@ -19,8 +19,10 @@ import dev.gepa4j.core.workspace.RunSpec;
 import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.runtime.container.HttpTaskContainer;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +107,7 @@ public final class FanoutBenchmark {
     }
 
     /** Rollouts pushed through the zero-latency container before anything is timed. */
-    static final int WARM_UP_ROLLOUTS = Integer.getInteger("gepa.bench.warmup", 8000);
+    static final int WARM_UP_ROLLOUTS = 8000;
 
     /** Runs the warm-up and the three timed passes and returns the figures. */
     public static Figures run(Options o) {
@@ -146,8 +148,7 @@ public final class FanoutBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Pass pass(SqliteWorkspace workspace, String runId, LatencyContainer server, Options o,

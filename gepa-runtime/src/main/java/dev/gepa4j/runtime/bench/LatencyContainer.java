@@ -49,10 +49,7 @@ final class LatencyContainer implements AutoCloseable {
     }
 
     private void rollout(HttpExchange ex) throws IOException {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        byte[] bytes = length == null ? ex.getRequestBody().readAllBytes()
-                : ex.getRequestBody().readNBytes(Integer.parseInt(length.trim()));
-        String body = new String(bytes, StandardCharsets.UTF_8);
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         long n = calls.incrementAndGet();
         Matcher id = ROLLOUT_ID.matcher(body);
         Matcher s = SEED.matcher(body);

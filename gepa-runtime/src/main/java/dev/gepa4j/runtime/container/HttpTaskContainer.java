@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /**
@@ -48,6 +49,7 @@ public final class HttpTaskContainer implements TaskContainer {
     private final String baseUrl;
     private final HttpContainerOptions options;
     private final ContainerHttp http;
+    private final ConcurrentHashMap<String, URI> uris = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile GepaContractDeclaration declaration = GepaContractDeclaration.standard(ContractVersions.SERVED);
     private volatile ProgramSpec program;
@@ -179,8 +181,9 @@ public final class HttpTaskContainer implements TaskContainer {
         return send(route, timeout, () -> http.postJson(uri(route), body, timeout));
     }
 
+    /** The URI of a route, parsed once per route rather than once per rollout. */
     private URI uri(String route) {
-        return URI.create(baseUrl + route);
+        return uris.computeIfAbsent(route, r -> URI.create(baseUrl + r));
     }
 
     /** One exchange of {@link ContainerHttp}, for {@link #send}. */
