@@ -51,7 +51,6 @@ class CrashResumeTest {
                 child.destroyForcibly();
                 child.waitFor(30, TimeUnit.SECONDS);
             }
-            long executedBeforeResume = container.executed();
 
             try (SqliteWorkspace workspace = SqliteWorkspace.open(dir)) {
                 assertThat(workspace.reader().integrityCheck()).isEqualTo("ok");
@@ -91,7 +90,9 @@ class CrashResumeTest {
                 for (String id : container.executedIds()) {
                     assertThat(container.executionsOf(id)).isEqualTo(1);
                 }
-                assertThat(container.executed() - executedBeforeResume).isEqualTo(JOBS - executedBefore.size());
+                // (no count of the container's executions taken right after the kill: a request the child sent just
+                // before dying can still finish executing in the container afterwards; the checks above already say
+                // every example ran exactly once across both processes)
                 // a row adopted after WAL recovery was a container call of the killed child, charged to no budget here
                 long adopted = batch.cached() - committed.size();
                 assertThat(budget.committed() + adopted).isEqualTo(resumed.executedInRun());

@@ -75,7 +75,10 @@ class FaultToleranceTest {
                 assertThat(c.executionsOf(id)).as("executions of " + id).isEqualTo(1);
             }
         }
-        assertThat(budget.committed()).isEqualTo(executed).isEqualTo(ok + failed);
+        List<String> errorTexts = batch.results().stream().filter(r -> r.status() == RolloutStatus.ERROR)
+                .map(RolloutResult::error).distinct().limit(3).toList();
+        assertThat(budget.committed()).as("committed rollouts (errors: %s)", errorTexts).isEqualTo(executed)
+                .isEqualTo(ok + failed);
         assertThat(recorder.executedInRun()).isEqualTo(executed);
         assertThat(workspace.reader().rollouts("faults", 0)).hasSize(JOBS);
     }
@@ -157,6 +160,8 @@ class FaultToleranceTest {
     @Test
     void aContainerRestartedMidRunLosesNoRolloutAndRepeatsNone() throws Exception {
         try (FaultyContainer c = FaultyContainer.start(FaultSchedule.NONE, new LatencyModel(20, 6), 0, 0)) {
+            java.util.concurrent.atomic.AtomicReference<RuntimeException> restartFailure =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             Thread restarter = Thread.ofPlatform().start(() -> {
                 while (c.executed() < JOBS / 3) {
                     Thread.onSpinWait();
@@ -166,11 +171,16 @@ class FaultToleranceTest {
                         return;
                     }
                 }
-                c.restart();
+                try {
+                    c.restart();
+                } catch (RuntimeException e) {
+                    restartFailure.set(e);
+                }
             });
             RolloutQueue[] q = new RolloutQueue[1];
             BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofSeconds(5), q);
             restarter.join();
+            assertThat(restartFailure.get()).as("the container came back after its restart").isNull();
             assertAccounted(batch, c);
             assertThat(batch.complete()).isTrue();
             assertThat(batch.results().stream().filter(Objects::nonNull).count()).isEqualTo(JOBS);

@@ -45,7 +45,8 @@ final class QueueFixture {
     static RolloutQueue queue(List<TaskContainer> endpoints, RunRecorder recorder, RolloutBudget budget,
                               String runId, Duration timeout, ConcurrencyLimits limits) {
         EndpointPool pool = new EndpointPool(endpoints, 2, Duration.ofMillis(200), System::nanoTime);
-        RetryPolicy retry = new RetryPolicy(8, Duration.ofMillis(20), Duration.ofMillis(400), Duration.ofSeconds(2));
+        // about 4 s of retrying in all: enough to ride out a container restart on a loaded 2-core CI machine
+        RetryPolicy retry = new RetryPolicy(10, Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(2));
         return new RolloutQueue(pool, recorder, budget, CacheMode.READWRITE, POLICY, runId, timeout, retry, limits,
                 new SplittableRandom(42));
     }
