@@ -37,7 +37,7 @@ public final class AdaptiveConcurrency {
         }
     }
 
-    /** Gives a permit back without judging the container (cache hits, skipped jobs). */
+    /** Gives a permit back; the call's outcome is reported separately ({@link #onSuccess}, {@link #onOverload}). */
     public void release() {
         lock.lock();
         try {

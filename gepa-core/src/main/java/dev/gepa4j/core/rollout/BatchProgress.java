@@ -6,9 +6,14 @@ import java.util.Arrays;
 /**
  * The shared state of one {@link RolloutQueue} batch: results in job order, whether to stop dispatching (early stop
  * decided, or a job threw), and the first failure, rethrown to the caller once every dispatched job has ended.
+ *
+ * <p>The early-stop rule sees a container's answer as soon as the call returns ({@link #answered}), while the call
+ * still holds its concurrency slot, so a job waiting for that slot already knows whether it is still wanted. The
+ * batch's results hold only answers that were journaled ({@link #finished}): nothing counts before it is committed.
  */
 final class BatchProgress {
     private final RolloutResult[] results;
+    private final RolloutResult[] seen;
     private final EarlyStop earlyStop;
     private volatile boolean stopped;
     private volatile boolean budgetExhausted;
@@ -17,6 +22,7 @@ final class BatchProgress {
 
     BatchProgress(int size, EarlyStop earlyStop) {
         this.results = new RolloutResult[size];
+        this.seen = new RolloutResult[size];
         this.earlyStop = earlyStop;
     }
 
@@ -28,10 +34,37 @@ final class BatchProgress {
         budgetExhausted = true;
     }
 
+    /** A job's container call answered; its result is not journaled yet. Only the early-stop rule looks at it. */
+    synchronized void answered(int index, RolloutResult result) {
+        seen[index] = result;
+        decideEarlyStop(result);
+    }
+
+    /** How the container attempts of job {@code index} learn whether they are still wanted, and report back. */
+    RolloutAttempts.Caller caller(int index) {
+        return new RolloutAttempts.Caller() {
+            @Override
+            public boolean wanted() {
+                return !stopped;
+            }
+
+            @Override
+            public void answered(RolloutResult result) {
+                BatchProgress.this.answered(index, result);
+            }
+        };
+    }
+
+    /** A job ended: its journaled result, or null when it was skipped (budget spent, batch stopped). */
     synchronized void finished(int index, RolloutResult result) {
         results[index] = result;
-        if (!stopped && result != null && earlyStop != EarlyStop.NEVER
-                && earlyStop.decided(Arrays.asList(results.clone()))) {
+        seen[index] = result;
+        decideEarlyStop(result);
+    }
+
+    private void decideEarlyStop(RolloutResult latest) {
+        if (!stopped && latest != null && earlyStop != EarlyStop.NEVER
+                && earlyStop.decided(Arrays.asList(seen.clone()))) {
             stopped = true;
         }
     }

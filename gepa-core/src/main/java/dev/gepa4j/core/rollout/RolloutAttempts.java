@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
- * The attempts of one logical rollout for {@link RolloutQueue}: each attempt leases an endpoint from the pool,
- * calls it under a deadline, reports the outcome to the pool and to the adaptive concurrency limit, and retries
+ * The attempts of one logical rollout for {@link RolloutQueue}: each attempt takes a slot of the adaptive
+ * concurrency limit (given back as soon as the call returns, so a retry's pause holds none), leases an endpoint from
+ * the pool, calls it under a deadline, reports the outcome to the pool and to the adaptive concurrency limit, and retries
  * retriable failures after a jittered pause (Retry-After honoured). The rollout id stays the same on every
  * attempt. Never throws for container failures: a failure for good becomes a result with status ERROR.
  */
@@ -48,39 +49,83 @@ final class RolloutAttempts {
         return retried.get();
     }
 
+    /** What the attempts of one rollout ask of, and tell, the batch the rollout belongs to. */
+    interface Caller {
+        /** Asked once the first attempt holds its slot; false: the batch no longer needs it, nothing is sent. */
+        boolean wanted();
+
+        /** The final answer (result or ERROR), told while the slot is still held, before it is journaled. */
+        void answered(RolloutResult result);
+    }
+
     /** Attempts the request until it yields a result, fails for good, or the attempts run out (then ERROR). */
-    RolloutResult execute(RolloutRequest request) {
+    Optional<RolloutResult> execute(RolloutRequest request, Caller caller) {
         ContainerException last = null;
-        String lastEndpoint = "";
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 retried.incrementAndGet();
                 pause(attempt - 1, last);
             }
-            EndpointPool.Lease lease = endpoints.lease();
-            lastEndpoint = lease.container().endpoint();
+            acquireSlot(request);
             try {
-                RolloutResult answer = callWithDeadline(lease.container(), request);
-                lease.succeeded();
-                concurrency.onSuccess();
-                return withAttempts(answer, request, attempt);
-            } catch (ContainerException e) {
-                last = e;
-                boolean endpointFault = e.httpStatus() == 0 || e.httpStatus() >= 500;
-                lease.failed(e.retriable() && endpointFault);
-                if (e.signalsOverload()) {
-                    concurrency.onOverload();
+                if (attempt == 1 && !caller.wanted()) {
+                    return Optional.empty();
                 }
-                if (!e.retriable()) {
-                    return error(request, attempt, lastEndpoint, e);
+                Attempt outcome = attempt(request, attempt);
+                RolloutResult result = outcome.result();
+                if (result == null && attempt == retry.maxAttempts()) {
+                    result = error(request, attempt, outcome.endpoint(), outcome.failure());
                 }
-            } catch (RuntimeException e) {
-                // a container implementation broke its contract by throwing something else: not worth retrying
-                lease.failed(false);
-                return error(request, attempt, lastEndpoint, e);
+                if (result != null) {
+                    caller.answered(result);
+                    return Optional.of(result);
+                }
+                last = outcome.failure();
+            } finally {
+                concurrency.release();
             }
         }
-        return error(request, retry.maxAttempts(), lastEndpoint, last);
+        throw new IllegalStateException("no attempt was made for rollout " + request.rolloutId()
+                + ": the retry policy allows " + retry.maxAttempts() + " attempts");
+    }
+
+    /** One attempt's end: a result (success or failure for good), or a retriable failure to try again after. */
+    private record Attempt(RolloutResult result, ContainerException failure, String endpoint) {
+    }
+
+    private void acquireSlot(RolloutRequest request) {
+        try {
+            concurrency.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rollout " + request.rolloutId()
+                    + " waited for a container slot", e);
+        }
+    }
+
+    private Attempt attempt(RolloutRequest request, int attempt) {
+        EndpointPool.Lease lease = endpoints.lease();
+        String endpoint = lease.container().endpoint();
+        try {
+            RolloutResult answer = callWithDeadline(lease.container(), request);
+            lease.succeeded();
+            concurrency.onSuccess();
+            return new Attempt(withAttempts(answer, request, attempt), null, endpoint);
+        } catch (ContainerException e) {
+            boolean endpointFault = e.httpStatus() == 0 || e.httpStatus() >= 500;
+            lease.failed(e.retriable() && endpointFault);
+            if (e.signalsOverload()) {
+                concurrency.onOverload();
+            }
+            if (!e.retriable()) {
+                return new Attempt(error(request, attempt, endpoint, e), e, endpoint);
+            }
+            return new Attempt(null, e, endpoint);
+        } catch (RuntimeException e) {
+            // a container implementation broke its contract by throwing something else: not worth retrying
+            lease.failed(false);
+            return new Attempt(error(request, attempt, endpoint, e), null, endpoint);
+        }
     }
 
     /**

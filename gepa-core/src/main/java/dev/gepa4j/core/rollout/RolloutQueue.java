@@ -14,12 +14,18 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
  * The {@link RolloutRunner}: fans a batch out over virtual threads to a pool of container endpoints, under an
  * adaptive concurrency limit and a hard budget, answering from the run's journal and the shared cache first.
+ *
+ * <p>Two bounds: the adaptive concurrency limit counts container calls in flight, and nothing else, so a job's cache
+ * lookups and journal commit never hold a container slot; a dispatch window of {@link #dispatchWindow} jobs per
+ * queue bounds how many jobs are past dispatch at once (looking up, waiting for a slot, calling, committing), so the
+ * next jobs are already looked up when a slot frees and the container never idles behind the runtime's own work.
  *
  * <p>Per job, in this order: (1) the run's own journal (always, so a resumed run repeats no finished rollout);
  * (2) the shared cache unless the mode is OFF (a hit is journaled into this run as a cached row; in READONLY mode
@@ -48,6 +54,7 @@ public final class RolloutQueue implements RolloutRunner {
     private final AtomicLong cached = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final Semaphore dispatched;
 
     /**
      * @param endpoints      the containers serving this run
@@ -76,6 +83,7 @@ public final class RolloutQueue implements RolloutRunner {
         this.rolloutTimeout = rolloutTimeout;
         Objects.requireNonNull(retry, "retry");
         this.concurrency = new AdaptiveConcurrency(concurrency);
+        this.dispatched = new Semaphore(dispatchWindow(concurrency));
         this.attempts = new RolloutAttempts(endpoints, retry, this.concurrency, Objects.requireNonNull(jitter, "jitter"));
     }
 
@@ -93,30 +101,40 @@ public final class RolloutQueue implements RolloutRunner {
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < jobs.size() && !batch.stopped(); i++) {
                 try {
-                    concurrency.acquire();
+                    dispatched.acquire();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     batch.fail(new IllegalStateException("rollout batch interrupted while dispatching", e));
                     break;
                 }
                 if (batch.stopped()) {
-                    concurrency.release();
+                    dispatched.release();
                     break;
                 }
                 int index = i;
                 RolloutJob job = jobs.get(i);
                 workers.execute(() -> {
                     try {
-                        batch.finished(index, runJob(stage, job, batch));
+                        batch.finished(index, runJob(stage, job, index, batch));
                     } catch (RuntimeException | Error e) {
                         batch.fail(e);
                     } finally {
-                        concurrency.release();
+                        dispatched.release();
                     }
                 });
             }
         }
         return batch.result();
+    }
+
+    /**
+     * Jobs one queue lets past dispatch at once: twice the most container calls it may have in flight (at least 8
+     * more), so a full set of looked-up jobs waits behind the calls in flight. A limit of one call keeps one job: jobs
+     * then run strictly one after another in job order, and a run that must repeat exactly journals them in that
+     * order.
+     */
+    static int dispatchWindow(ConcurrencyLimits limits) {
+        return limits.max() == 1 ? 1 : Math.max(2 * limits.max(), limits.max() + 8);
     }
 
     @Override
@@ -135,7 +153,7 @@ public final class RolloutQueue implements RolloutRunner {
         return "ro_" + dev.gepa4j.core.model.ContentHash.sha256Hex(runId + "\n" + cacheKey).substring(0, 24);
     }
 
-    private RolloutResult runJob(Stage stage, RolloutJob job, BatchProgress batch) {
+    private RolloutResult runJob(Stage stage, RolloutJob job, int index, BatchProgress batch) {
         String key = RolloutCacheKey.of(job.candidate().components(), job.row().ref().exampleId(),
                 job.row().ref().split(), policy);
         String id = rolloutId(runId, key);
@@ -145,7 +163,7 @@ public final class RolloutQueue implements RolloutRunner {
             return sameKeyAs(earlier, id, job);
         }
         try {
-            RolloutResult result = lookUpOrExecute(stage, job, key, id, batch);
+            RolloutResult result = lookUpOrExecute(stage, job, index, key, id, batch);
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -170,7 +188,8 @@ public final class RolloutQueue implements RolloutRunner {
         return other.asCacheHit(id, job.candidate().id());
     }
 
-    private RolloutResult lookUpOrExecute(Stage stage, RolloutJob job, String key, String id, BatchProgress batch) {
+    private RolloutResult lookUpOrExecute(Stage stage, RolloutJob job, int index, String key, String id,
+                                          BatchProgress batch) {
         Optional<RolloutResult> own = journal.findInRun(key);
         if (own.isPresent()) {
             cached.incrementAndGet();
@@ -193,14 +212,19 @@ public final class RolloutQueue implements RolloutRunner {
             batch.budgetExhausted();
             return null;
         }
-        RolloutResult result;
+        Optional<RolloutResult> answered;
         try {
-            result = attempts.execute(new RolloutRequest(id, runId, job.candidate().id(),
-                    job.candidate().components(), job.row(), policy, rolloutTimeout));
+            answered = attempts.execute(new RolloutRequest(id, runId, job.candidate().id(),
+                    job.candidate().components(), job.row(), policy, rolloutTimeout), batch.caller(index));
         } catch (RuntimeException | Error e) {
             budget.release();
             throw e;
         }
+        if (answered.isEmpty()) {
+            budget.release(); // the batch stopped while this job waited for a container slot: it never ran
+            return null;
+        }
+        RolloutResult result = answered.get();
         try {
             journal.append(stage, key, result);
         } finally {

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A journal in memory: this run's rows, plus a shared map standing for other runs of the workspace. */
-final class InMemoryJournal implements RolloutJournal {
+class InMemoryJournal implements RolloutJournal {
     final List<RolloutResult> rows = new CopyOnWriteArrayList<>();
     final Map<String, RolloutResult> own = new ConcurrentHashMap<>();
     final Map<String, RolloutResult> otherRuns = new ConcurrentHashMap<>();
