@@ -27,20 +27,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The run's own cache keys (and the payloads of its candidates) are held in memory, loaded when the recorder
  * opens, so {@link #findInRun} answers a miss without touching the file; the shared cache ({@link #findAnyRun})
- * is one indexed query.
+ * asks the workspace's {@link CacheKeyIndex} first and queries only for a key some run may hold.
  */
 final class SqliteRunRecorder implements RunRecorder {
     private final String runId;
     private final SqliteWriter writer;
     private final SqliteWorkspaceReader reader;
+    private final CacheKeyIndex cacheKeys;
     private final ConcurrentHashMap<String, Long> ownKeys = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, String>> payloads = new ConcurrentHashMap<>();
     private final AtomicLong executed = new AtomicLong();
 
-    SqliteRunRecorder(String runId, SqliteWriter writer, SqliteWorkspaceReader reader) {
+    SqliteRunRecorder(String runId, SqliteWriter writer, SqliteWorkspaceReader reader, CacheKeyIndex cacheKeys) {
         this.runId = runId;
         this.writer = writer;
         this.reader = reader;
+        this.cacheKeys = cacheKeys;
         reader.list("SELECT cache_key, seq, cached FROM rollouts WHERE run_id = ? AND status <> 'error' ORDER BY seq",
                 ps -> ps.setString(1, runId), rs -> {
                     ownKeys.putIfAbsent(rs.getString(1), rs.getLong(2));
@@ -64,7 +66,12 @@ final class SqliteRunRecorder implements RunRecorder {
             return; // already a row of this run (adopted by findAnyRun)
         }
         Instant now = Instant.now();
-        long seq = writer.write(s -> RolloutRows.insert(s.of(RolloutRows.INSERT), runId, stage, cacheKey, result, now));
+        long seq = writer.write(s -> {
+            if (result.measured()) {
+                cacheKeys.add(cacheKey); // before COMMIT: no moment when the row is committed but the key unknown
+            }
+            return RolloutRows.insert(s.of(RolloutRows.INSERT), runId, stage, cacheKey, result, now);
+        });
         if (result.measured()) {
             ownKeys.putIfAbsent(cacheKey, seq);
             if (!result.cached()) {
@@ -91,6 +98,9 @@ final class SqliteRunRecorder implements RunRecorder {
      */
     @Override
     public Optional<RolloutResult> findAnyRun(String cacheKey) {
+        if (!cacheKeys.mayHold(cacheKey)) {
+            return Optional.empty();
+        }
         Optional<RolloutRecord> found = reader.list(RolloutRows.SELECT
                 + "WHERE cache_key = ? AND status <> 'error' ORDER BY run_id = ? DESC LIMIT 1", ps -> {
                     ps.setString(1, cacheKey);

@@ -34,12 +34,14 @@ public final class SqliteWorkspace implements Workspace {
     private final SqliteWriter writer;
     private final ReadConnections reads;
     private final SqliteWorkspaceReader reader;
+    private final CacheKeyIndex cacheKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SqliteWorkspace(Path file, SqliteWriter writer, ReadConnections reads) {
+    private SqliteWorkspace(Path file, SqliteWriter writer, ReadConnections reads, CacheKeyIndex cacheKeys) {
         this.file = file;
         this.writer = writer;
         this.reads = reads;
+        this.cacheKeys = cacheKeys;
         this.reader = new SqliteWorkspaceReader(reads);
     }
 
@@ -75,8 +77,9 @@ public final class SqliteWorkspace implements Workspace {
             throw new WorkspaceException("cannot open " + file + " as a gepa4j workspace (" + e.getMessage()
                     + "): is it a sqlite file written by gepa4j? Move it away or choose another folder", e);
         }
-        return new SqliteWorkspace(file, new SqliteWriter(file.toString(), connection),
-                new ReadConnections(file.toString()));
+        CacheKeyIndex cacheKeys = new CacheKeyIndex(file.toString());
+        return new SqliteWorkspace(file, new SqliteWriter(file.toString(), connection, cacheKeys::ownCommitDone),
+                new ReadConnections(file.toString()), cacheKeys);
     }
 
     /** The database file. */
@@ -104,7 +107,7 @@ public final class SqliteWorkspace implements Workspace {
             ps.setString(8, now.toString());
             return ps.executeUpdate();
         });
-        return new SqliteRunRecorder(spec.runId(), writer, reader);
+        return new SqliteRunRecorder(spec.runId(), writer, reader, cacheKeys);
     }
 
     @Override
@@ -121,7 +124,12 @@ public final class SqliteWorkspace implements Workspace {
             ps.setString(2, runId);
             return ps.executeUpdate();
         });
-        return new SqliteRunRecorder(runId, writer, reader);
+        return new SqliteRunRecorder(runId, writer, reader, cacheKeys);
+    }
+
+    /** The workspace's cache-key index (tests of this package only). */
+    CacheKeyIndex cacheKeysForTests() {
+        return cacheKeys;
     }
 
     @Override
@@ -136,5 +144,6 @@ public final class SqliteWorkspace implements Workspace {
         }
         writer.close();
         reads.close();
+        cacheKeys.close();
     }
 }

@@ -71,11 +71,14 @@ final class SqliteWriter implements AutoCloseable {
     private final Statements statements;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final Runnable afterCommit;
     private volatile boolean closed;
 
-    SqliteWriter(String file, Connection connection) {
+    /** @param afterCommit run on the writer thread right after each commit, before any caller is released */
+    SqliteWriter(String file, Connection connection, Runnable afterCommit) {
         this.file = file;
         this.connection = connection;
+        this.afterCommit = afterCommit;
         this.statements = new Statements(connection);
         this.thread = Thread.ofPlatform().daemon().name("gepa-workspace-writer").start(this::loop);
     }
@@ -143,6 +146,7 @@ final class SqliteWriter implements AutoCloseable {
                     runDeferred(p, completions);
                 }
                 s.execute("COMMIT");
+                afterCommit.run();
             } catch (SQLException | RuntimeException e) {
                 rollback(s);
                 if (group.size() == 1) {
