@@ -22,6 +22,7 @@ import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +40,12 @@ import java.util.stream.Stream;
  * real queue, HTTP client, cache and sqlite workspace (in a temporary folder, deleted afterwards). Prints one JSON
  * line. A container at latency L and concurrency C cannot do better than C/L rollouts per second; {@code ratio} is
  * the share of that limit reached. {@code overhead_us_per_rollout} is wall time per rollout against a zero-latency
- * container at the same concurrency (after a warm-up pass): what the runtime, HTTP and persistence cost;
+ * container at the same concurrency: what the runtime, HTTP and persistence cost;
  * {@code cpu_us_per_rollout} is the CPU time the whole process (client, container, sqlite) spent per rollout in that
  * pass, which tells a CPU-bound pass from one waiting on something. The repeat
- * pass sends the same jobs again: every one must be a cache hit and the container must see no call.
+ * pass sends the same jobs again: every one must be a cache hit and the container must see no call. Everything is
+ * timed in steady state, after warm-up passes that last until the JIT compilers have settled
+ * ({@code warmup_rollouts} says how many rollouts that took).
  */
 public final class FanoutBenchmark {
 
@@ -64,13 +67,14 @@ public final class FanoutBenchmark {
     /** The figures, in the order they are printed. */
     public record Figures(int concurrency, double latencyMs, int rollouts, double wallS, double throughput,
                           double limit, double ratio, double overheadUsPerRollout, double cpuUsPerRollout,
-                          double cacheHitRate, long containerCallsOnRepeat) {
+                          double cacheHitRate, long containerCallsOnRepeat, int warmUpRollouts) {
         public String toJson() {
             return String.format(Locale.ROOT, "{\"concurrency\":%d,\"latency_ms\":%s,\"rollouts\":%d,\"wall_s\":%.3f,"
                     + "\"throughput\":%.1f,\"limit\":%.1f,\"ratio\":%.3f,\"overhead_us_per_rollout\":%.1f,"
-                    + "\"cpu_us_per_rollout\":%.1f,\"cache_hit_rate\":%.3f,\"container_calls_on_repeat\":%d}",
+                    + "\"cpu_us_per_rollout\":%.1f,\"cache_hit_rate\":%.3f,\"container_calls_on_repeat\":%d,"
+                    + "\"warmup_rollouts\":%d}",
                     concurrency, trim(latencyMs), rollouts, wallS, throughput, limit, ratio, overheadUsPerRollout,
-                    cpuUsPerRollout, cacheHitRate, containerCallsOnRepeat);
+                    cpuUsPerRollout, cacheHitRate, containerCallsOnRepeat, warmUpRollouts);
         }
 
         private static String trim(double v) {
@@ -106,8 +110,12 @@ public final class FanoutBenchmark {
         return value;
     }
 
-    /** Rollouts pushed through the zero-latency container before anything is timed. */
-    static final int WARM_UP_ROLLOUTS = 8000;
+    /** Rollouts per warm-up pass through the zero-latency container. */
+    static final int WARM_UP_PASS = 4000;
+    /** Warm-up passes at most, however busy the compiler stays. */
+    static final int MAX_WARM_UP_PASSES = 15;
+    /** The warm-up ends after a pass in which the JIT compilers worked less than this share of the pass's time. */
+    static final double SETTLED_COMPILE_SHARE = 0.05;
 
     /** Runs the warm-up and the three timed passes and returns the figures. */
     public static Figures run(Options o) {
@@ -119,10 +127,9 @@ public final class FanoutBenchmark {
         }
         try (SqliteWorkspace workspace = SqliteWorkspace.open(folder)) {
             Pass zeroPass;
+            int warmUpRollouts;
             try (LatencyContainer zero = new LatencyContainer(0, 1)) {
-                // The JIT needs a few thousand round trips before the HTTP client and server reach steady state; timing
-                // the cold start would measure the compiler, not the runtime.
-                pass(workspace, "bench-warmup", zero, o, "warm-up", WARM_UP_ROLLOUTS);
+                warmUpRollouts = warmUp(workspace, zero, o);
                 zeroPass = pass(workspace, "bench-zero-latency", zero, o, "zero latency", o.rollouts());
             }
             try (LatencyContainer slow = new LatencyContainer(o.latencyMs(), 2)) {
@@ -134,13 +141,32 @@ public final class FanoutBenchmark {
                 return new Figures(o.concurrency(), o.latencyMs(), o.rollouts(), timed.wallS(), throughput, limit,
                         throughput / limit, zeroPass.wallS() * 1e6 / o.rollouts(),
                         zeroPass.cpuS() * 1e6 / o.rollouts(), repeat.cached() / (double) o.rollouts(),
-                        slow.calls() - callsBefore);
+                        slow.calls() - callsBefore, warmUpRollouts);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the benchmark container on 127.0.0.1", e);
         } finally {
             deleteQuietly(folder);
         }
+    }
+
+    /**
+     * Runs warm-up passes (fresh jobs each, so they miss the cache like the timed passes) until the JIT compilers
+     * settle. On two cores the compilers take as much CPU as the rollouts for the first tens of thousands of round
+     * trips; timing that would measure the compiler, not the runtime in a run of any length. Returns the rollouts
+     * spent warming up.
+     */
+    private static int warmUp(SqliteWorkspace workspace, LatencyContainer zero, Options o) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int passes = 0;
+        while (passes < MAX_WARM_UP_PASSES) {
+            long compileMsBefore = jit.getTotalCompilationTime();
+            Pass p = pass(workspace, "bench-warmup-" + passes, zero, o, "warm-up " + passes, WARM_UP_PASS);
+            passes++;
+            double compileShare = (jit.getTotalCompilationTime() - compileMsBefore) / 1000.0 / p.wallS();
+            if (compileShare < SETTLED_COMPILE_SHARE) {
+                break;
+            }
+        }
+        return passes * WARM_UP_PASS;
     }
 
     /** One pass: its wall time, its cache hits and the CPU time the whole process spent during it. */

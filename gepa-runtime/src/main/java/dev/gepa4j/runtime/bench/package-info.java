@@ -3,6 +3,6 @@
  * rollout fanout benchmark behind {@code gepa bench fanout}, and the latency container it measures against.
  *
  * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.runtime.container}, {@code
- * dev.gepa4j.runtime.workspace}, the JDK's {@code com.sun.net.httpserver}.
+ * dev.gepa4j.runtime.workspace}, Jetty's core server API ({@code org.eclipse.jetty.*}).
  */
 package dev.gepa4j.runtime.bench;
