@@ -29,7 +29,12 @@ public final class AdaptiveConcurrency {
         lock.lock();
         try {
             while (inFlight >= limit) {
-                freed.await();
+                try {
+                    freed.await();
+                } catch (InterruptedException e) {
+                    freed.signal(); // a wake-up this waiter may have taken goes to the next one
+                    throw e;
+                }
             }
             inFlight++;
         } finally {
@@ -42,7 +47,7 @@ public final class AdaptiveConcurrency {
         lock.lock();
         try {
             inFlight--;
-            freed.signalAll();
+            freed.signal(); // one permit freed, one waiter woken: signalAll would wake every waiting job to lose the race
         } finally {
             lock.unlock();
         }
@@ -57,7 +62,7 @@ public final class AdaptiveConcurrency {
                 successStreak = 0;
                 if (limit < limits.max()) {
                     limit++;
-                    freed.signalAll();
+                    freed.signal();
                 }
             }
         } finally {
