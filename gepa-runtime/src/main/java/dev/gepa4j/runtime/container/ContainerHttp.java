@@ -21,6 +21,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -59,6 +60,9 @@ final class ContainerHttp implements AutoCloseable {
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
+                // the strict pool takes one lock per lease and release; the lax one locks per route, and our caps are
+                // far above any concurrency limit, so their looser enforcement costs nothing
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
