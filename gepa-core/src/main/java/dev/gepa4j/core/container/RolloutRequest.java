@@ -3,8 +3,10 @@ package dev.gepa4j.core.container;
 import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.model.PolicySpec;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -13,7 +15,9 @@ import java.util.TreeMap;
  * @param rolloutId   unique per logical rollout; a retry reuses it so the container can answer idempotently
  * @param runId       the run it belongs to
  * @param candidateId the candidate's id
- * @param candidate   field to text; only fields the program marks mutable
+ * @param candidate   field to text; only fields the program marks mutable; kept sorted by field name. A map that is
+ *                    already an unmodifiable sorted view (as a {@code Candidate}'s components are, over a private
+ *                    copy) is kept as given, since this is built once per rollout; anything else is copied
  * @param row         the example, sent as {@code dataset_row}
  * @param policy      which model the container should call
  * @param timeout     how long one attempt may take
@@ -27,6 +31,10 @@ public record RolloutRequest(String rolloutId, String runId, String candidateId,
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(timeout, "timeout");
-        candidate = java.util.Collections.unmodifiableMap(new TreeMap<>(candidate));
+        if (!(candidate.getClass() == UNMODIFIABLE_SORTED && ((SortedMap<?, ?>) candidate).comparator() == null)) {
+            candidate = Collections.unmodifiableSortedMap(new TreeMap<>(candidate));
+        }
     }
+
+    private static final Class<?> UNMODIFIABLE_SORTED = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
 }
