@@ -77,7 +77,7 @@ public final class RolloutMapping {
         String error = failed ? errorText(doc) : null;
         return new RolloutResult(request.rolloutId(), request.candidateId(), request.row().ref(),
                 failed ? RolloutStatus.FAILED : RolloutStatus.OK, reward, output(doc), verifier(doc.verifier()),
-                doc.trace() == null ? "{}" : doc.trace().toString(), usage(doc.usage()), latencyMs, attempts, endpoint,
+                doc.trace() == null ? "{}" : ContractCodec.writeTree(doc.trace()), usage(doc.usage()), latencyMs, attempts, endpoint,
                 false, error);
     }
 

@@ -70,4 +70,15 @@ class ContractCodecTest {
         assertThat(ContractVersions.accepts("synth_ai.task_app.v1")).isFalse();
         assertThat(ContractVersions.accepts(null)).isFalse();
     }
+
+    @Test
+    void aTreeIsWrittenExactlyAsItsToStringWritesItNullsIncluded() {
+        JsonNode trace = ContractCodec.readTree(("{\"event_history\":[{\"type\":\"policy_call\",\"error\":null,"
+                + "\"text\":\"caf\u00e9 \\\"q\\\" <b>\\n\",\"n\":1.50,\"big\":12345678901234567890}],\"meta\":{}}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        String written = ContractCodec.writeTree(trace);
+
+        assertThat(written).isEqualTo(trace.toString()).contains("\"error\":null");
+    }
 }

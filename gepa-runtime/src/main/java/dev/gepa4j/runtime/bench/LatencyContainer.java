@@ -62,8 +62,9 @@ final class LatencyContainer implements AutoCloseable {
                 if ("/health".equals(Request.getPathInContext(request))) {
                     send(response, callback, 200, "{\"status\":\"ok\"}");
                 } else {
-                    Content.Source.asString(request, StandardCharsets.UTF_8, Promise.from(
-                            body -> rollout(body, response, callback), callback::failed));
+                    Content.Source.asByteBuffer(request, Promise.from(
+                            body -> rollout(StandardCharsets.UTF_8.decode(body).toString(), response, callback),
+                            callback::failed));
                 }
                 return true;
             }
