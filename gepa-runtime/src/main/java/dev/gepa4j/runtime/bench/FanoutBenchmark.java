@@ -133,6 +133,10 @@ public final class FanoutBenchmark {
                 zeroPass = pass(workspace, "bench-zero-latency", zero, o, "zero latency", o.rollouts());
             }
             try (LatencyContainer slow = new LatencyContainer(o.latencyMs(), 2)) {
+                // the latency pass takes paths the zero-latency warm-up never did (the container's timer, responses
+                // written off the selector, reads that park): one untimed pass of its own compiles them first
+                pass(workspace, "bench-warmup-latency", slow, o, "warm-up latency", o.rollouts());
+                warmUpRollouts += o.rollouts();
                 Pass timed = pass(workspace, "bench-fanout", slow, o, "fanout", o.rollouts());
                 long callsBefore = slow.calls();
                 Pass repeat = pass(workspace, "bench-fanout", slow, o, "fanout", o.rollouts());
