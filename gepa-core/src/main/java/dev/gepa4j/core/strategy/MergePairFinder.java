@@ -1,6 +1,7 @@
 package dev.gepa4j.core.strategy;
 
 import dev.gepa4j.core.frontier.ParetoFrontier;
+import dev.gepa4j.core.merge.ComponentMerge;
 import dev.gepa4j.core.model.Candidate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,16 +21,26 @@ import java.util.Set;
  *
  * <p>The pool is the candidates with parent-sampling weight (dominated ones pruned). Every pair in it where neither
  * descends from the other is considered. Of a pair's common ancestors, those are eligible that were not tried with
- * this pair before, do not score above either parent on train, and have at least one field where exactly one parent
- * kept the ancestor's text (so the merge takes something from a side); the most recent eligible ancestor (highest
- * index) is chosen: the closest split point keeps the most shared progress.
+ * this pair before, do not score above either parent on train, and through which the merge ({@link ComponentMerge},
+ * what the merge proposer builds) takes something from each side, so the child differs from both parents; the most
+ * recent eligible ancestor (highest index) is chosen: the closest split point keeps the most shared progress.
  *
- * <p>Ranking, best first: complementary triplets (each parent changed a field the other kept, so a field-wise merge
- * takes something from each side instead of reproducing one of them), then the pair's union score (the sum over
- * train examples of the better of the two rewards: what a merge keeping both sides' strengths reaches at least),
- * then the newer pair. The choice is a function of the frontier and the tried triplets; it draws no random numbers.
+ * <p>Ranking, best first: complementary triplets (the merge keeps every edit of both sides: each field one side
+ * changed alone, or both changed and the three-way merge combined, with no conflict settled by taking the better
+ * parent's text), then the pair's union score (the sum over train examples of the better of the two rewards: what a
+ * merge keeping both sides' strengths reaches at least), then the newer pair. The choice is a function of the
+ * frontier and the tried triplets; it draws no random numbers. Merges computed are remembered per triplet (a
+ * triplet's texts and train means never change), so repeated searches cost little.
  */
 public final class MergePairFinder {
+    private static final int REMEMBERED = 4096;
+    /** Merges computed so far, by triplet; least recently used dropped first. */
+    private final Map<MergeKey, ComponentMerge> merges = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MergeKey, ComponentMerge> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     public Optional<MergeTriplet> find(ParetoFrontier frontier, Set<MergeTriplet> tried) {
         return find(frontier, tried, Set.of());
@@ -71,6 +83,10 @@ public final class MergePairFinder {
         return triplets.stream().anyMatch(t -> t.parentA().equals(a.id()) && t.parentB().equals(b.id()));
     }
 
+    /** A remembered merge: the triplet and which parent was the better one. */
+    private record MergeKey(MergeTriplet triplet, boolean aIsBetter) {
+    }
+
     /** A candidate triplet with what it is ranked by (higher is better). */
     private record Ranked(MergeTriplet triplet, boolean complementary, double union, int newer, int older)
             implements Comparable<Ranked> {
@@ -81,8 +97,8 @@ public final class MergePairFinder {
         }
     }
 
-    private static Ranked rank(ParetoFrontier frontier, Set<MergeTriplet> tried, Candidate a, Candidate b,
-                               Set<String> ancestorsA, Set<String> ancestorsB) {
+    private Ranked rank(ParetoFrontier frontier, Set<MergeTriplet> tried, Candidate a, Candidate b,
+                        Set<String> ancestorsA, Set<String> ancestorsB) {
         if (ancestorsA.contains(b.id()) || ancestorsB.contains(a.id())) {
             return null;
         }
@@ -90,8 +106,9 @@ public final class MergePairFinder {
                 .map(frontier::candidate)
                 .filter(c -> !tried.contains(new MergeTriplet(a.id(), b.id(), c.id())))
                 .filter(c -> notAbove(frontier, c, a) && notAbove(frontier, c, b))
-                .filter(c -> hasDesirableField(c, a, b))
-                .max(Comparator.comparingInt(Candidate::index));
+                .sorted(Comparator.comparingInt(Candidate::index).reversed())
+                .filter(c -> merged(frontier, c, a, b).map(m -> m.takesFromBoth(a, b)).orElse(false))
+                .findFirst();
         if (ancestor.isEmpty()) {
             return null;
         }
@@ -102,8 +119,34 @@ public final class MergePairFinder {
             union += Math.max(ra.getOrDefault(e, 0.0), rb.getOrDefault(e, 0.0));
         }
         Candidate anc = ancestor.get();
-        return new Ranked(new MergeTriplet(a.id(), b.id(), anc.id()), complementary(anc, a, b), union, b.index(),
-                a.index());
+        boolean complementary = merged(frontier, anc, a, b).map(m -> m.conflicts() == 0).orElse(false);
+        return new Ranked(new MergeTriplet(a.id(), b.id(), anc.id()), complementary, union, b.index(), a.index());
+    }
+
+    /**
+     * What the merge proposer makes of the triplet ({@code a} is the better parent unless {@code b}'s train mean is
+     * higher, as in the loop's merge plan); empty when a parent lacks a field of the ancestor.
+     */
+    private Optional<ComponentMerge> merged(ParetoFrontier frontier, Candidate ancestor, Candidate a, Candidate b) {
+        Double ma = frontier.trainMean(a.id());
+        Double mb = frontier.trainMean(b.id());
+        boolean aIsBetter = ma == null || mb == null || ma >= mb;
+        MergeKey key = new MergeKey(new MergeTriplet(a.id(), b.id(), ancestor.id()), aIsBetter);
+        synchronized (merges) {
+            ComponentMerge known = merges.get(key);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        try {
+            ComponentMerge m = ComponentMerge.of(ancestor, a, b, aIsBetter, ancestor.components().keySet());
+            synchronized (merges) {
+                merges.put(key, m);
+            }
+            return Optional.of(m);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Every transitive parent of the candidate (not the candidate itself). */
@@ -125,31 +168,9 @@ public final class MergePairFinder {
         return am != null && dm != null && am <= dm;
     }
 
-    /** Each descendant changed some field the other still has with the ancestor's text. */
+    /** The merge of the two through the ancestor keeps every edit of both and differs from each of them. */
     static boolean complementary(Candidate ancestor, Candidate a, Candidate b) {
-        return changedAlone(ancestor, a, b) && changedAlone(ancestor, b, a);
-    }
-
-    /** A field {@code changer} changed since the ancestor while {@code keeper} kept the ancestor's text. */
-    private static boolean changedAlone(Candidate ancestor, Candidate changer, Candidate keeper) {
-        for (var e : ancestor.components().entrySet()) {
-            if (!Objects.equals(e.getValue(), changer.components().get(e.getKey()))
-                    && Objects.equals(e.getValue(), keeper.components().get(e.getKey()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A field where exactly one descendant still has the ancestor's text. */
-    static boolean hasDesirableField(Candidate ancestor, Candidate a, Candidate b) {
-        for (var e : ancestor.components().entrySet()) {
-            boolean aKept = Objects.equals(e.getValue(), a.components().get(e.getKey()));
-            boolean bKept = Objects.equals(e.getValue(), b.components().get(e.getKey()));
-            if (aKept != bKept) {
-                return true;
-            }
-        }
-        return false;
+        ComponentMerge m = ComponentMerge.of(ancestor, a, b, true, ancestor.components().keySet());
+        return m.conflicts() == 0 && m.takesFromBoth(a, b);
     }
 }

@@ -7,6 +7,6 @@
  * and which two frontier candidates to merge ({@link dev.gepa4j.core.strategy.MergePairFinder}).
  *
  * <p>Randomness always comes in as a seeded {@link java.util.random.RandomGenerator}; no policy creates one, so a
- * run with the same seed makes the same draws. May import: {@code model}, {@code frontier}.
+ * run with the same seed makes the same draws. May import: {@code model}, {@code frontier}, {@code merge}.
  */
 package dev.gepa4j.core.strategy;

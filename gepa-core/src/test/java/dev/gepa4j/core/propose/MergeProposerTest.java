@@ -33,6 +33,15 @@ class MergeProposerTest {
     }
 
     @Test
+    void when_both_appended_to_a_field_the_child_keeps_both_appends_the_better_parents_first() {
+        Candidate x = Candidate.of(1, Map.of("a", "A0 cite", "b", "B0", "c", "C0"), List.of(anc.id()), "m");
+        Candidate y = Candidate.of(2, Map.of("a", "A0 verify", "b", "B0", "c", "C0"), List.of(anc.id()), "m");
+        ProposalOutcome out = new MergeProposer().propose(packet(x, y, anc, 0.4, 0.6));
+        assertThat(out.drafts()).containsExactly(Map.of("a", "A0 verify cite", "b", "B0", "c", "C0"));
+        assertThat(out.input()).contains("three-way merge");
+    }
+
+    @Test
     void a_merge_that_reproduces_a_parent_or_lacks_a_context_is_rejected_with_the_reason() {
         Candidate x = Candidate.of(1, Map.of("a", "A1", "b", "B0", "c", "C0"), List.of(anc.id()), "m");
         Candidate y = Candidate.of(2, Map.of("a", "A1", "b", "B0", "c", "C0"), List.of(anc.id()), "m");

@@ -191,6 +191,26 @@ class StrategiesTest {
     }
 
     @Test
+    void two_children_that_appended_to_the_same_field_are_a_complementary_merge_pair() {
+        Candidate seed = Candidate.of(0, Map.of("a", "Answer.", "b", "Plain."), List.of(), "seed");
+        Candidate cite = Candidate.of(1, Map.of("a", "Answer. cite", "b", "Plain."), List.of(seed.id()), "m");
+        Candidate verify = Candidate.of(2, Map.of("a", "Answer. verify", "b", "Plain."), List.of(seed.id()), "m");
+        Candidate rewrite = Candidate.of(3, Map.of("a", "Reply.", "b", "Plain."), List.of(seed.id()), "m");
+        ParetoFrontier f = new ParetoFrontier(List.of("x", "y", "z"));
+        f.add(seed, Map.of("x", 0.0, "y", 0.0, "z", 0.0));
+        f.add(cite, Map.of("x", 1.0, "y", 0.0, "z", 0.0));
+        f.add(verify, Map.of("x", 0.0, "y", 1.0, "z", 0.0));
+        f.add(rewrite, Map.of("x", 0.0, "y", 0.0, "z", 1.0));
+        MergeTriplet t = new MergePairFinder().find(f, Set.of()).orElseThrow();
+        assertThat(t).as("the only pair whose edits combine; the rewrite conflicts with both")
+                .isEqualTo(new MergeTriplet(cite.id(), verify.id(), seed.id()));
+        assertThat(MergePairFinder.complementary(seed, cite, verify)).isTrue();
+        assertThat(MergePairFinder.complementary(seed, cite, rewrite)).isFalse();
+        assertThat(new MergePairFinder().find(f, Set.of(t))).as("conflicting pairs would only reproduce a parent")
+                .isEmpty();
+    }
+
+    @Test
     void merge_pairs_skip_ancestor_descendant_pairs_and_tried_triplets() {
         Candidate seed = Candidate.of(0, Map.of("a", "A0", "b", "B0"), List.of(), "seed");
         Candidate left = Candidate.of(1, Map.of("a", "A1", "b", "B0"), List.of(seed.id()), "m");

@@ -1,0 +1,9 @@
+/**
+ * Merging the text of two candidates through their common ancestor: {@link dev.gepa4j.core.merge.ThreeWayMerge}
+ * merges one field's text (diff3-style, lines then words), {@link dev.gepa4j.core.merge.ComponentMerge} a whole
+ * candidate field by field. Used by the merge proposer to build the child and by the merge-pair finder to tell
+ * which pairs a merge would actually combine, so both agree on what a merge makes.
+ *
+ * <p>May import: {@code model}, and java-diff-utils (the core's one library, for Myers diffs).
+ */
+package dev.gepa4j.core.merge;
