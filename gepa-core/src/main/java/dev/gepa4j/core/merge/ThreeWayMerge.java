@@ -1,7 +1,5 @@
 package dev.gepa4j.core.merge;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * A diff3-style merge of one text that two sides edited from a common base. Each side's edits are the hunks of a
- * Myers diff from the base (java-diff-utils); hunks of the two sides that overlap or touch in the base form one
+ * diff from the base ({@link TokenDiff}); hunks of the two sides that overlap or touch in the base form one
  * region, resolved like this:
  * <ul>
  *   <li>only one side changed the region: that side's text;</li>
@@ -109,9 +107,8 @@ public final class ThreeWayMerge {
 
     private static List<Hunk> hunks(List<String> base, List<String> side, boolean ours) {
         List<Hunk> hunks = new ArrayList<>();
-        for (AbstractDelta<String> d : DiffUtils.diff(base, side).getDeltas()) {
-            int start = d.getSource().getPosition();
-            hunks.add(new Hunk(ours, start, start + d.getSource().size(), List.copyOf(d.getTarget().getLines())));
+        for (TokenDiff.Hunk h : TokenDiff.hunks(base, side)) {
+            hunks.add(new Hunk(ours, h.start(), h.end(), h.replacement()));
         }
         return hunks;
     }
