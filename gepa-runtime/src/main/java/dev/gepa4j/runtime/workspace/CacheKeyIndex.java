@@ -79,7 +79,11 @@ final class CacheKeyIndex implements AutoCloseable {
     /** The workspace's writer committed: the data version it moved to is this process's own doing. */
     synchronized void ownCommitDone() {
         if (!closed) {
-            seenVersion = version();
+            try {
+                seenVersion = version();
+            } catch (WorkspaceException e) {
+                // the version stays as last seen, so the next miss reads the new rows instead: slower, still exact
+            }
         }
     }
 

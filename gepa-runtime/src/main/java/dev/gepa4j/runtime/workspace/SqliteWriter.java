@@ -74,7 +74,10 @@ final class SqliteWriter implements AutoCloseable {
     private final Runnable afterCommit;
     private volatile boolean closed;
 
-    /** @param afterCommit run on the writer thread right after each commit, before any caller is released */
+    /**
+     * @param afterCommit run on the writer thread right after each commit, before any caller is released; what it
+     *                    throws is ignored (the commit stands)
+     */
     SqliteWriter(String file, Connection connection, Runnable afterCommit) {
         this.file = file;
         this.connection = connection;
@@ -146,7 +149,6 @@ final class SqliteWriter implements AutoCloseable {
                     runDeferred(p, completions);
                 }
                 s.execute("COMMIT");
-                afterCommit.run();
             } catch (SQLException | RuntimeException e) {
                 rollback(s);
                 if (group.size() == 1) {
@@ -158,11 +160,20 @@ final class SqliteWriter implements AutoCloseable {
                 }
                 return;
             }
+            afterCommit(); // outside the try above: a failure here must not replay a committed group
             completions.forEach(Runnable::run);
         } catch (SQLException e) {
             for (Pending<?> p : group) {
                 p.done().completeExceptionally(e);
             }
+        }
+    }
+
+    private void afterCommit() {
+        try {
+            afterCommit.run();
+        } catch (RuntimeException ignored) {
+            // the hook only keeps a cache index current; the commit stands either way
         }
     }
 
