@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class ContractCodec {
     private static final ObjectMapper MAPPER = build();
-    /** Default settings, as {@link JsonNode#toString()} writes, but with the shared buffer pool. */
-    private static final ObjectMapper TREE_WRITER = JsonMapper.builder(pooledFactory()).build();
+    /** Jackson's default settings (as {@link JsonNode#toString()} writes), but with pooled buffers. */
+    private static final ObjectMapper PLAIN = JsonMapper.builder(pooledFactory()).build();
 
     private ContractCodec() {
     }
@@ -91,10 +91,18 @@ public final class ContractCodec {
      */
     public static String writeTree(JsonNode tree) {
         try {
-            return TREE_WRITER.writeValueAsString(tree);
+            return PLAIN.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a JSON tree", e);
         }
+    }
+
+    /**
+     * A mapper with Jackson's default settings (none of the contract's naming or coercion rules) and pooled buffers,
+     * for JSON that is not a contract document, such as the workspace's columns. Shared; do not reconfigure it.
+     */
+    public static ObjectMapper plainMapper() {
+        return PLAIN;
     }
 
     /** Writes a document as a JSON string. */
@@ -122,7 +130,7 @@ public final class ContractCodec {
      * Jackson's default pool is thread-local, and every rollout runs on a fresh virtual thread, so the default
      * allocated fresh buffers (tens of kilobytes) for every document and kept the garbage collector busy.
      */
-    public static JsonFactory pooledFactory() {
+    private static JsonFactory pooledFactory() {
         return JsonFactory.builder().recyclerPool(JsonRecyclerPools.newBoundedPool(BUFFER_POOL_SIZE)).build();
     }
 

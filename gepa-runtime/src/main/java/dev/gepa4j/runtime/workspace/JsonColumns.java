@@ -3,7 +3,6 @@ package dev.gepa4j.runtime.workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.gepa4j.contract.ContractCodec;
 import dev.gepa4j.core.model.VerifierResult;
 import dev.gepa4j.core.workspace.WorkspaceException;
@@ -13,7 +12,7 @@ import java.util.Map;
 
 /** The JSON text stored in the workspace's *_json columns: plain objects, arrays and strings only. */
 final class JsonColumns {
-    private static final ObjectMapper MAPPER = JsonMapper.builder(ContractCodec.pooledFactory()).build();
+    private static final ObjectMapper MAPPER = ContractCodec.plainMapper();
     private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> TEXT_LIST = new TypeReference<>() { };
     private static final TypeReference<List<Map<String, String>>> MAP_LIST = new TypeReference<>() { };
