@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code gepa bench overlap}: serial vs overlapped loop at equal budget on the synthetic task. */
     @Command(name = "overlap", description = "Serial vs overlapped mode at equal rollout budget on the synthetic task "
             + "(container and proposer latency injected); options: --budget --lanes --concurrency --container-ms "
-            + "--proposer-ms --seed --train --merges --drop-lag.")
+            + "--proposer-ms --seed --train --merges --warmup --staleness.")
     public static final class Overlap implements Callable<Integer> {
         @picocli.CommandLine.Unmatched
         java.util.List<String> options = new java.util.ArrayList<>();

@@ -34,13 +34,7 @@ final class LoopSettings {
 
     static LoopConfig config(GepaConfig config) {
         LoopSection g = config.gepa();
-        Staleness staleness = switch (g.staleness()) {
-            case "accept" -> Staleness.acceptAsIs();
-            case "recheck" -> Staleness.recheck();
-            case "drop" -> Staleness.dropBeyond(2);
-            default -> throw new IllegalArgumentException("[gepa] staleness = \"" + g.staleness()
-                    + "\": use accept, recheck or drop");
-        };
+        Staleness staleness = staleness(g.staleness(), "[gepa] staleness");
         return LoopConfig.defaults()
                 .withMode(Mode.parse(config.run().mode()))
                 .withMinibatchSize(g.minibatchSize())
@@ -92,5 +86,20 @@ final class LoopSettings {
             stops.add(new ProposerCostBudget(g.maxProposerCostUsd()));
         }
         return p.withStop(StopCondition.anyOf(stops));
+    }
+
+    /**
+     * The staleness policy named {@code name} ({@code accept}, {@code recheck}, {@code drop} with a lag of 2, or
+     * {@code rebase}); {@code where} names the setting in the error for any other value.
+     */
+    static Staleness staleness(String name, String where) {
+        return switch (name) {
+            case "accept" -> Staleness.acceptAsIs();
+            case "recheck" -> Staleness.recheck();
+            case "drop" -> Staleness.dropBeyond(2);
+            case "rebase" -> Staleness.rebase();
+            default -> throw new IllegalArgumentException(where + " = \"" + name
+                    + "\": use accept, recheck, drop or rebase");
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.gepa4j.cli;
 
+import dev.gepa4j.cli.config.LoopSection;
 import dev.gepa4j.core.container.TaskContainer;
 import dev.gepa4j.core.engine.GepaLoop;
 import dev.gepa4j.core.engine.LoopConfig;
@@ -8,7 +9,6 @@ import dev.gepa4j.core.engine.LoopResult;
 import dev.gepa4j.core.engine.MergeSettings;
 import dev.gepa4j.core.engine.Mode;
 import dev.gepa4j.core.engine.RunEvent;
-import dev.gepa4j.core.engine.Staleness;
 import dev.gepa4j.core.model.PolicySpec;
 import dev.gepa4j.core.model.Split;
 import dev.gepa4j.core.rollout.CacheMode;
@@ -43,31 +43,45 @@ import java.util.stream.LongStream;
  * sqlite workspace. Prints one JSON line: the wall-clock and final train score of each mode, and how long the
  * overlapped run took to first register a candidate at least as good as the serial run's final one.
  *
+ * <p>Before the timed pair it runs {@code --warmup} untimed pairs (default 1) with the same settings, so neither
+ * mode pays for the JIT compiling the loop, the HTTP stack and sqlite: on a two-core machine the compiler otherwise
+ * competes with the first run for most of its ten seconds, and the serial run, which goes first, would pay for both.
+ *
  * <p>A program, not a test: the figures depend on the machine and are never asserted. Options (all optional):
  * {@code --budget N --lanes N --concurrency N --container-ms N --proposer-ms N --seed N --train N --merges N
- * --drop-lag N} (merges: the most merge attempts, 0 for none, used by both modes; drop-lag: overlapped children
- * planned more than N frontier versions ago are dropped before full train, -1 to accept them as they are).
+ * --warmup N --staleness accept|recheck|drop|rebase} (merges: the most merge attempts, 0 for none, used by both
+ * modes; staleness: the overlapped mode's policy, by default the {@code [gepa] staleness} default).
  */
 public final class OverlapBenchmark {
     private OverlapBenchmark() {
     }
 
     record Options(long budget, int lanes, int concurrency, long containerMs, long proposerMs, long seed, int train,
-                   int merges, long dropLag) {
+                   int merges, int warmup, String staleness) {
         static Options parse(String[] args) {
-            Map<String, Long> v = new HashMap<>(Map.of("budget", 2000L, "lanes", 4L, "concurrency", 64L,
-                    "container-ms", 30L, "proposer-ms", 200L, "seed", 1L, "train", 24L, "merges", 100L,
-                    "drop-lag", -1L));
-            for (int i = 0; i + 1 < args.length; i += 2) {
+            Map<String, String> v = new HashMap<>(Map.of("budget", "2000", "lanes", "4", "concurrency", "64",
+                    "container-ms", "30", "proposer-ms", "200", "seed", "1", "train", "24", "merges", "100",
+                    "warmup", "1", "staleness", LoopSection.defaults().staleness()));
+            for (int i = 0; i < args.length; i += 2) {
                 String key = args[i].replaceFirst("^--", "");
-                if (!v.containsKey(key)) {
-                    throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + v.keySet());
+                if (!v.containsKey(key) || i + 1 == args.length) {
+                    throw new IllegalArgumentException((v.containsKey(key) ? "no value for option " : "unknown option ")
+                            + args[i] + "; known: " + v.keySet());
                 }
-                v.put(key, Long.parseLong(args[i + 1]));
+                v.put(key, args[i + 1]);
             }
-            return new Options(v.get("budget"), v.get("lanes").intValue(), v.get("concurrency").intValue(),
-                    v.get("container-ms"), v.get("proposer-ms"), v.get("seed"), v.get("train").intValue(),
-                    v.get("merges").intValue(), v.get("drop-lag"));
+            LoopSettings.staleness(v.get("staleness"), "--staleness");
+            return new Options(number(v, "budget"), (int) number(v, "lanes"), (int) number(v, "concurrency"),
+                    number(v, "container-ms"), number(v, "proposer-ms"), number(v, "seed"), (int) number(v, "train"),
+                    (int) number(v, "merges"), (int) number(v, "warmup"), v.get("staleness"));
+        }
+
+        private static long number(Map<String, String> v, String key) {
+            try {
+                return Long.parseLong(v.get(key));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + key + " " + v.get(key) + ": expected a whole number", e);
+            }
         }
     }
 
@@ -82,14 +96,18 @@ public final class OverlapBenchmark {
     public static void main(String[] args) throws IOException {
         Options o = Options.parse(args);
         SyntheticOptions task = new SyntheticOptions(o.train(), 8, 2, 7, o.containerMs());
+        for (int i = 0; i < o.warmup(); i++) {
+            run(o, task, Mode.SERIAL);
+            run(o, task, Mode.OVERLAPPED);
+        }
         Figures serial = run(o, task, Mode.SERIAL);
         Figures overlapped = run(o, task, Mode.OVERLAPPED);
         Double reach = serial.train() == null ? null : overlapped.reached(serial.train());
         System.out.println(String.format(Locale.ROOT, "{\"benchmark\":\"overlap\",\"budget\":%d,\"train\":%d,"
                         + "\"container_latency_ms\":%d,\"proposer_latency_ms\":%d,\"lanes\":%d,\"concurrency\":%d,"
-                        + "\"merges\":%d,\"drop_lag\":%d,\"serial\":%s,\"overlapped\":%s,\"overlapped_reaches_serial_final_s\":%s,"
+                        + "\"merges\":%d,\"staleness\":\"%s\",\"warmup_pairs\":%d,\"serial\":%s,\"overlapped\":%s,\"overlapped_reaches_serial_final_s\":%s,"
                         + "\"reach_over_serial_wall\":%s,\"wall_ratio_overlapped_over_serial\":%.3f,\"target_met\":%b}",
-                o.budget(), o.train(), o.containerMs(), o.proposerMs(), o.lanes(), o.concurrency(), o.merges(), o.dropLag(),
+                o.budget(), o.train(), o.containerMs(), o.proposerMs(), o.lanes(), o.concurrency(), o.merges(), o.staleness(), o.warmup(),
                 json(serial), json(overlapped), num(reach), num(reach == null ? null : reach / serial.wallS()),
                 overlapped.wallS() / serial.wallS(), reach != null && reach <= serial.wallS() / 3));
     }
@@ -123,8 +141,9 @@ public final class OverlapBenchmark {
                             }
                         }
                     }));
-            LoopConfig config = LoopConfig.defaults().withMode(mode).withLanes(o.lanes(), o.dropLag() < 0 ? Staleness.acceptAsIs()
-                    : Staleness.dropBeyond(o.dropLag())).withMerge(o.merges() > 0 ? MergeSettings.on(o.merges()) : MergeSettings.off());
+            LoopConfig config = LoopConfig.defaults().withMode(mode)
+                    .withLanes(o.lanes(), LoopSettings.staleness(o.staleness(), "--staleness"))
+                    .withMerge(o.merges() > 0 ? MergeSettings.on(o.merges()) : MergeSettings.off());
             LoopResult r = new GepaLoop(config, parts).run();
             double wall = (System.nanoTime() - start) / 1e9;
             return new Figures(wall, r.bestTrainMean(), r.counts().proposals(), r.counts().accepted(),

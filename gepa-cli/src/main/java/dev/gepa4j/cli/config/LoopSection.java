@@ -15,7 +15,8 @@ package dev.gepa4j.cli.config;
  * @param parentSelection         {@code pareto_weighted} (default), {@code current_best} or {@code epsilon_greedy}
  * @param epsilon                 for epsilon_greedy; default 0.1
  * @param componentSelection      {@code round_robin} (default) or {@code all}
- * @param staleness               overlapped mode: {@code accept}, {@code recheck} (default) or {@code drop}
+ * @param staleness               overlapped mode: {@code rebase} (default), {@code accept}, {@code recheck} or
+ *                                {@code drop}
  * @param maxSeconds              wall-time stop
  * @param scoreThreshold          stop once the best train mean reaches it
  * @param noImprovementProposals  stop after this many proposals without a better best
@@ -40,7 +41,7 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
         parentSelection = parentSelection == null ? "pareto_weighted" : parentSelection;
         epsilon = epsilon == null ? 0.1 : epsilon;
         componentSelection = componentSelection == null ? "round_robin" : componentSelection;
-        staleness = staleness == null ? "recheck" : staleness;
+        staleness = staleness == null ? "rebase" : staleness;
         stopFile = stopFile == null ? "STOP" : stopFile;
         if (maxRollouts < 1) {
             throw new IllegalArgumentException("[gepa] max_rollouts must be >= 1");

@@ -59,8 +59,13 @@ final class Decisions {
 
     /** A draft equal to registered candidate {@code #existingIndex}: skipped at no cost. */
     IterationOutcome duplicate(int seq, String id, int existingIndex, String parentId) {
-        recorder.recordDecision(new DecisionRecord(seq, id, parentId, "duplicate", false,
-                "identical to candidate #" + existingIndex, null, null, clock.instant()));
+        return duplicate(seq, id, existingIndex, parentId, "identical to candidate #" + existingIndex);
+    }
+
+    /** As {@link #duplicate(int, String, int, String)}, with the reason spelled out by the caller. */
+    IterationOutcome duplicate(int seq, String id, int existingIndex, String parentId, String reason) {
+        recorder.recordDecision(new DecisionRecord(seq, id, parentId, "duplicate", false, reason, null, null,
+                clock.instant()));
         events.emit(new DuplicateSkipped(seq, id, existingIndex));
         return new Duplicate(seq, id, existingIndex);
     }

@@ -24,8 +24,8 @@ import java.util.TreeSet;
 /**
  * The GEPA loop (DESIGN.md section 1). Read {@link #run()} top to bottom, then {@link #reflect} and {@link #merge}:
  * each numbered step is a few lines, and the mechanics live in small collaborators beside this file
- * ({@link Rollouts}, {@link ReflectionPlanner}, {@link ProposalStep}, {@link Registration}, {@link MergePlanner},
- * {@link StopCheck}, {@link HeldoutEvaluation}, {@link Decisions}). Logging, progress and evidence are
+ * ({@link Rollouts}, {@link ReflectionPlanner}, {@link ProposalStep}, {@link Rebasing}, {@link Registration},
+ * {@link MergePlanner}, {@link StopCheck}, {@link HeldoutEvaluation}, {@link Decisions}). Logging, progress and evidence are
  * {@link RunListener}s.
  *
  * <p>Contract: one loop object runs once. Every random choice comes from {@link LoopParts#random()}, every rollout
@@ -49,6 +49,7 @@ public final class GepaLoop {
     private final Registration registration;
     private final ReflectionPlanner reflections;
     private final MergePlanner merges;
+    private final Rebasing rebasing;
     private final StopCheck stopCheck;
 
     /** @throws IllegalArgumentException when the seed, the program's fields or the budget cannot make a run */
@@ -67,7 +68,9 @@ public final class GepaLoop {
         this.fields = List.copyOf(new TreeSet<>(seedComponents.keySet()));
         this.heldoutReserve = config.heldoutReserve(parts.heldout().size());
         int train = parts.train().size();
-        long iterationWorstCase = Math.max(2L * Math.min(config.minibatchSize(), train),
+        // Parent minibatch and gate; a rebase adds the best's minibatch (journal hits unless the cache is off).
+        int minibatchRuns = Rebasing.enabled(config) ? 3 : 2;
+        long iterationWorstCase = Math.max((long) minibatchRuns * Math.min(config.minibatchSize(), train),
                 config.merge().enabled() ? config.merge().sampleSize() : 0) + train;
         long needed = train + heldoutReserve;
         if (parts.runner().budget().limit() < needed) {
@@ -83,6 +86,7 @@ public final class GepaLoop {
         this.registration = new Registration(config, parts, state, events, rollouts, decisions);
         this.reflections = new ReflectionPlanner(config, parts, state, fields);
         this.merges = new MergePlanner(config, parts, state);
+        this.rebasing = new Rebasing(config, parts, state, events, rollouts, decisions, registration, fields);
         this.stopCheck = new StopCheck(config, parts, state, proposals, heldoutReserve, iterationWorstCase);
     }
 
@@ -190,12 +194,17 @@ public final class GepaLoop {
         if (child.isEmpty()) {
             return at.outcome;
         }
-        // 3d. The gate: the child on the same minibatch, cut short once it cannot beat the parent.
+        // 3d. Staleness policy rebase: a child whose frontier changed meanwhile moves onto the best and is gated there.
+        Optional<IterationOutcome> rebased = rebasing.onto(at, child.get(), parent, minibatch);
+        if (rebased.isPresent()) {
+            return rebased.get();
+        }
+        // 3e. The gate: the child on the same minibatch, cut short once it cannot beat the parent.
         AcceptanceRule rule = parts.policies().acceptanceRule();
         BatchResult childRun = rollouts.run(Stage.CHILD_MINIBATCH, child.get(), minibatch, at, gateStop(rule, parentSum));
         events.emit(new MinibatchEvaluated(at.seq, child.get().id(), "child", Rollouts.ids(minibatch),
                 Rollouts.sum(childRun.results()), Rollouts.measured(childRun)));
-        // 3e. Winners run on all of train and join the frontier.
+        // 3f. Winners run on all of train and join the frontier.
         return registration.admit(at, child.get(), parent, GateVerdict.judge(childRun, parentSum, rule), "minibatch");
     }
 

@@ -55,7 +55,10 @@ public sealed interface RunEvent {
         }
     }
 
-    /** A candidate's results on a proposal's minibatch (role parent or child) or merge sample (role merge_child). */
+    /**
+     * A candidate's results on a proposal's minibatch (role parent, child, or rebased_child for a child the rebase
+     * staleness policy moved onto the best) or merge sample (role merge_child).
+     */
     record MinibatchEvaluated(int seq, String candidateId, String role, List<String> exampleIds, double sum,
                               int measured) implements RunEvent {
         public MinibatchEvaluated {

@@ -16,7 +16,12 @@ public record Staleness(Policy policy, long maxLag) {
         /** When it lags, register it only if it still holds the best reward on some train example. */
         RECHECK,
         /** Drop it before its full-train evaluation when it lags by more than {@code maxLag} (saves that budget). */
-        DROP_BEYOND
+        DROP_BEYOND,
+        /**
+         * When the frontier changed since the plan, move the child onto the current best candidate (its edit applied
+         * to the best by a three-way merge) and gate it against the best; see {@link Rebasing}.
+         */
+        REBASE
     }
 
     public Staleness {
@@ -32,6 +37,10 @@ public record Staleness(Policy policy, long maxLag) {
 
     public static Staleness recheck() {
         return new Staleness(Policy.RECHECK, 0);
+    }
+
+    public static Staleness rebase() {
+        return new Staleness(Policy.REBASE, 0);
     }
 
     public static Staleness dropBeyond(long maxLag) {

@@ -35,9 +35,10 @@ import java.util.stream.LongStream;
  *
  * @param concurrency the queue's fixed concurrency; serial runs that must repeat exactly use 1, so a batch's early
  *                    stop always cuts it at the same job
+ * @param staleness   the overlapped mode's staleness policy
  */
 record SyntheticLoop(String url, String runId, long seed, long budget, Mode mode, int lanes, int concurrency,
-                     long proposerLatencyMs) {
+                     long proposerLatencyMs, Staleness staleness) {
     static final PolicySpec POLICY = PolicySpec.of("embedded", "synthetic");
     /** The task the tests use: 10 train and 4 heldout rows, two skills each (small, so CI stays fast). */
     static final SyntheticOptions TASK = new SyntheticOptions(10, 4, 2, 7, 0);
@@ -45,11 +46,11 @@ record SyntheticLoop(String url, String runId, long seed, long budget, Mode mode
     static final long BUDGET = 240;
 
     static SyntheticLoop serial(String url, String runId, long seed, long budget) {
-        return new SyntheticLoop(url, runId, seed, budget, Mode.SERIAL, 1, 1, 0);
+        return new SyntheticLoop(url, runId, seed, budget, Mode.SERIAL, 1, 1, 0, Staleness.acceptAsIs());
     }
 
     SyntheticLoop withProposerLatency(long ms) {
-        return new SyntheticLoop(url, runId, seed, budget, mode, lanes, concurrency, ms);
+        return new SyntheticLoop(url, runId, seed, budget, mode, lanes, concurrency, ms, staleness);
     }
 
     /** What one process of a run did: the loop's result and the budget it committed (earlier processes included). */
@@ -76,7 +77,7 @@ record SyntheticLoop(String url, String runId, long seed, long budget, Mode mode
                     rows(container, Split.TRAIN, sizes.get("train")), rows(container, Split.HELDOUT, sizes.get("test")),
                     queue, recorder, new SyntheticProposer(0.15, 0.15, proposerLatencyMs),
                     RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).withListeners(listeners);
-            LoopConfig config = LoopConfig.defaults().withMode(mode).withLanes(lanes, Staleness.acceptAsIs());
+            LoopConfig config = LoopConfig.defaults().withMode(mode).withLanes(lanes, staleness);
             LoopResult result = new GepaLoop(config, parts).run();
             return new Outcome(result, rolloutBudget.committed(), queue.counters().executed());
         }

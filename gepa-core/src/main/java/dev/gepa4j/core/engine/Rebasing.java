@@ -1,0 +1,108 @@
+package dev.gepa4j.core.engine;
+
+import dev.gepa4j.core.engine.RunEvent.MinibatchEvaluated;
+import dev.gepa4j.core.merge.ComponentMerge;
+import dev.gepa4j.core.model.Candidate;
+import dev.gepa4j.core.model.DatasetRow;
+import dev.gepa4j.core.rollout.BatchResult;
+import dev.gepa4j.core.rollout.EarlyStop;
+import dev.gepa4j.core.rollout.Stage;
+import dev.gepa4j.core.strategy.AcceptanceRule;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link Staleness.Policy#REBASE rebase} staleness policy of overlapped mode: a child whose frontier changed
+ * while its proposal was being written is moved onto the frontier's current best candidate before its gate. Lanes
+ * then add their edits to one line of progress, one after another, instead of leaving side branches that only a
+ * merge can join.
+ *
+ * <p>Moving is the merge step's per-field three-way merge ({@link ComponentMerge}) with the child's parent as the
+ * ancestor and the best as the better side: the result is the best with the child's edit applied. The moved child
+ * has two parents, the best first and then the parent the proposer reflected on, and it must beat the best on the
+ * child's own minibatch, where the best's scores come from its journaled train run. Outcomes:
+ * <ul>
+ *   <li>empty, the child takes its usual gate against its parent: the policy is off, the mode is serial, the
+ *       frontier did not change since the plan, the best is the parent, an edit conflicts with the best's text of
+ *       the field, the moved text is registered already, or the best already scores 1 on the whole minibatch;</li>
+ *   <li>a duplicate of the best, at no rollout cost: the moved text equals the best (the edit is in it already);</li>
+ *   <li>otherwise the moved child's gate against the best, then registration as for any child.</li>
+ * </ul>
+ * A child moved this way counts as a mutation, not a merge, so a merge becomes due when it registers. The policy
+ * trades some of the frontier's diversity for speed: the parent selector still decides which failures the proposer
+ * reflects on, but a stale edit lands on the best.
+ */
+final class Rebasing {
+    private final LoopConfig config;
+    private final LoopParts parts;
+    private final LoopState state;
+    private final EventLog events;
+    private final Rollouts rollouts;
+    private final Decisions decisions;
+    private final Registration registration;
+    private final List<String> fields;
+
+    Rebasing(LoopConfig config, LoopParts parts, LoopState state, EventLog events, Rollouts rollouts,
+             Decisions decisions, Registration registration, List<String> fields) {
+        this.config = config;
+        this.parts = parts;
+        this.state = state;
+        this.events = events;
+        this.rollouts = rollouts;
+        this.decisions = decisions;
+        this.registration = registration;
+        this.fields = fields;
+    }
+
+    /** True when the policy can add a gate on the best's minibatch to an iteration (for the budget's worst case). */
+    static boolean enabled(LoopConfig config) {
+        return config.mode() == Mode.OVERLAPPED && config.staleness().policy() == Staleness.Policy.REBASE;
+    }
+
+    /** The outcome of moving {@code child} onto the best, or empty when it keeps its own gate (see the class doc). */
+    Optional<IterationOutcome> onto(Attempt at, Candidate child, Candidate parent, List<DatasetRow> minibatch) {
+        if (!enabled(config)) {
+            return Optional.empty();
+        }
+        Candidate best;
+        synchronized (state) {
+            if (state.frontier.version() == at.version) {
+                return Optional.empty();
+            }
+            best = state.frontier.bestByMean();
+        }
+        if (best.id().equals(parent.id())) {
+            return Optional.empty();
+        }
+        ComponentMerge moved = ComponentMerge.of(parent, child, best, false, fields);
+        if (moved.conflicts() > 0) {
+            return Optional.empty();
+        }
+        if (moved.components().equals(best.components())) {
+            return Optional.of(decisions.duplicate(at.seq, best.id(), best.index(), parent.id(),
+                    "its edit is already in the best candidate #" + best.index() + " (rebase)"));
+        }
+        Candidate rebased = Candidate.of(child.index(), moved.components(), List.of(best.id(), parent.id()),
+                child.origin());
+        int registered;
+        synchronized (state) {
+            registered = state.frontier.contains(rebased.id()) ? state.frontier.candidate(rebased.id()).index() : -1;
+        }
+        if (registered >= 0) {
+            return Optional.of(decisions.duplicate(at.seq, rebased.id(), registered, parent.id(),
+                    "moved onto the best candidate #" + best.index() + " it equals candidate #" + registered
+                            + " (rebase)"));
+        }
+        BatchResult bestRun = rollouts.run(Stage.PARENT_MINIBATCH, best, minibatch, at, EarlyStop.NEVER);
+        double bestSum = Rollouts.sum(bestRun.results());
+        if (!bestRun.complete() || bestSum >= minibatch.size() - AcceptanceRule.TOLERANCE) {
+            return Optional.empty();
+        }
+        AcceptanceRule rule = parts.policies().acceptanceRule();
+        BatchResult run = rollouts.run(Stage.CHILD_MINIBATCH, rebased, minibatch, at, GateVerdict.earlyStop(rule,
+                bestSum));
+        events.emit(new MinibatchEvaluated(at.seq, rebased.id(), "rebased_child", Rollouts.ids(minibatch),
+                Rollouts.sum(run.results()), Rollouts.measured(run)));
+        return Optional.of(registration.admit(at, rebased, best, GateVerdict.judge(run, bestSum, rule), "minibatch"));
+    }
+}
