@@ -8,7 +8,8 @@
  * bookkeeping ({@code Rollouts}), the stop check ({@code StopCheck}), planning a reflective proposal and what is in
  * flight ({@code ReflectionPlanner}, {@code InFlight}), merge planning ({@code MergePlanner}, {@code MergeSample}),
  * the proposal with its packet context, replay and duplicate check ({@code ProposalStep},
- * {@code PacketBuilder}, {@code ProposalSource}, {@code DraftCheck}), the gate ({@code GateVerdict}), full train and
+ * {@code PacketBuilder}, {@code ProposalSource}, {@code DraftCheck}), moving a stale child onto the best under the
+ * rebase staleness policy ({@code Rebasing}), the gate ({@code GateVerdict}), full train and
  * the frontier update ({@code Registration}), decisions and non-accepting outcomes ({@code Decisions}), the heldout
  * pick ({@code HeldoutEvaluation}, {@code HeldoutSelection}) and the overlapped lanes ({@code OverlappedScheduler}).
  * They share the loop's one {@code LoopState} lock and never hold it across a rollout, a proposer call or a workspace
