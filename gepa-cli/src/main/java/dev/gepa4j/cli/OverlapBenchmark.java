@@ -105,9 +105,11 @@ public final class OverlapBenchmark {
         Double reach = serial.train() == null ? null : overlapped.reached(serial.train());
         System.out.println(String.format(Locale.ROOT, "{\"benchmark\":\"overlap\",\"budget\":%d,\"train\":%d,"
                         + "\"container_latency_ms\":%d,\"proposer_latency_ms\":%d,\"lanes\":%d,\"concurrency\":%d,"
-                        + "\"merges\":%d,\"staleness\":\"%s\",\"warmup_pairs\":%d,\"serial\":%s,\"overlapped\":%s,\"overlapped_reaches_serial_final_s\":%s,"
-                        + "\"reach_over_serial_wall\":%s,\"wall_ratio_overlapped_over_serial\":%.3f,\"target_met\":%b}",
-                o.budget(), o.train(), o.containerMs(), o.proposerMs(), o.lanes(), o.concurrency(), o.merges(), o.staleness(), o.warmup(),
+                        + "\"merges\":%d,\"staleness\":\"%s\",\"warmup_pairs\":%d,\"serial\":%s,\"overlapped\":%s,"
+                        + "\"overlapped_reaches_serial_final_s\":%s,\"reach_over_serial_wall\":%s,"
+                        + "\"wall_ratio_overlapped_over_serial\":%.3f,\"target_met\":%b}",
+                o.budget(), o.train(), o.containerMs(), o.proposerMs(), o.lanes(), o.concurrency(), o.merges(),
+                o.staleness(), o.warmup(),
                 json(serial), json(overlapped), num(reach), num(reach == null ? null : reach / serial.wallS()),
                 overlapped.wallS() / serial.wallS(), reach != null && reach <= serial.wallS() / 3));
     }

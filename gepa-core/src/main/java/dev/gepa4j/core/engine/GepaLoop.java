@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * The GEPA loop (DESIGN.md section 1). Read {@link #run()} top to bottom, then {@link #reflect} and {@link #merge}:
  * each numbered step is a few lines, and the mechanics live in small collaborators beside this file
  * ({@link Rollouts}, {@link ReflectionPlanner}, {@link ProposalStep}, {@link Rebasing}, {@link Registration},
- * {@link MergePlanner}, {@link StopCheck}, {@link HeldoutEvaluation}, {@link Decisions}). Logging, progress and evidence are
- * {@link RunListener}s.
+ * {@link MergePlanner}, {@link StopCheck}, {@link HeldoutEvaluation}, {@link Decisions}). Logging, progress and
+ * evidence are {@link RunListener}s.
  *
  * <p>Contract: one loop object runs once. Every random choice comes from {@link LoopParts#random()}, every rollout
  * from the runner (so from the run's journal when resuming), every proposal from the workspace when it is recorded

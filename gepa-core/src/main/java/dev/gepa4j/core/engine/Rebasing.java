@@ -24,8 +24,9 @@ import java.util.Optional;
  * <ul>
  *   <li>empty, the child takes its usual gate against its parent: the policy is off, the mode is serial, the
  *       frontier did not change since the plan, the best is the parent, an edit conflicts with the best's text of
- *       the field, the moved text is registered already, or the best already scores 1 on the whole minibatch;</li>
- *   <li>a duplicate of the best, at no rollout cost: the moved text equals the best (the edit is in it already);</li>
+ *       the field, or the best already scores 1 on the whole minibatch;</li>
+ *   <li>a duplicate, at no rollout cost: the moved text equals the best (the edit is in it already) or another
+ *       registered candidate;</li>
  *   <li>otherwise the moved child's gate against the best, then registration as for any child.</li>
  * </ul>
  * A child moved this way counts as a mutation, not a merge, so a merge becomes due when it registers. The policy
