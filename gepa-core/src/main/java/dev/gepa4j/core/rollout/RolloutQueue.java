@@ -133,7 +133,7 @@ public final class RolloutQueue implements RolloutRunner {
      * then run strictly one after another in job order, and a run that must repeat exactly journals them in that
      * order.
      */
-    static int dispatchWindow(ConcurrencyLimits limits) {
+    public static int dispatchWindow(ConcurrencyLimits limits) {
         return limits.max() == 1 ? 1 : Math.max(2 * limits.max(), limits.max() + 8);
     }
 
