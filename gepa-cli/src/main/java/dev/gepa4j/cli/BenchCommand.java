@@ -16,7 +16,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.err.println("choose a benchmark: gepa bench fanout [--concurrency C] [--latency-ms L] [--rollouts N]"
-                + " | gepa bench overlap [--budget N --lanes N --container-ms N --proposer-ms N ...]");
+                + " | gepa bench overlap [--seeds 1-8 --budget N --lanes N --proposer-ms N ...]");
         return 2;
     }
 
@@ -54,8 +54,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** {@code gepa bench overlap}: serial vs overlapped loop at equal budget on the synthetic task. */
     @Command(name = "overlap", description = "Serial vs overlapped mode at equal rollout budget on the synthetic task "
-            + "(container and proposer latency injected); options: --budget --lanes --concurrency --container-ms "
-            + "--proposer-ms --seed --train --merges --warmup --staleness.")
+            + "(container and proposer latency injected), seeds 1-8 in one JVM: a JSON line per seed and a summary line; "
+            + "options: --budget --lanes --concurrency --container-ms --proposer-ms --seeds (1-8 or 1,5,9) --seed "
+            + "(one seed) --train --merges --warmup --staleness.")
     public static final class Overlap implements Callable<Integer> {
         @picocli.CommandLine.Unmatched
         java.util.List<String> options = new java.util.ArrayList<>();
