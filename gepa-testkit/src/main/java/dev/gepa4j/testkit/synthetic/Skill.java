@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
  */
 public record Skill(String field, String keyword) implements Comparable<Skill> {
     private static final Pattern LABEL = Pattern.compile("\\[([a-z_]+):([a-z]+)]");
+    private static final Pattern FIELD = Pattern.compile("[a-z_]+");
+    private static final Pattern KEYWORD = Pattern.compile("[a-z]+");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
 
     public Skill {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(keyword, "keyword");
-        if (!field.matches("[a-z_]+") || !keyword.matches("[a-z]+")) {
+        if (!FIELD.matcher(field).matches() || !KEYWORD.matcher(keyword).matches()) {
             throw new IllegalArgumentException("skill field and keyword are lower-case words, got " + field + ":" + keyword);
         }
     }
@@ -37,7 +40,7 @@ public record Skill(String field, String keyword) implements Comparable<Skill> {
 
     /** The lower-case words of a text (runs of letters). */
     public static Set<String> words(String text) {
-        Set<String> words = new TreeSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^a-z]+")));
+        Set<String> words = new TreeSet<>(Arrays.asList(NON_LETTERS.split(text.toLowerCase(Locale.ROOT))));
         words.remove("");
         return words;
     }
