@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Command(name = "overlap", description = "Serial vs overlapped mode at equal rollout budget on the synthetic task "
             + "(container and proposer latency injected), seeds 1-8 in one JVM: a JSON line per seed and a summary line; "
             + "options: --budget --lanes --concurrency --container-ms --proposer-ms --seeds (1-8 or 1,5,9) --seed "
-            + "(one seed) --train --merges --warmup --staleness.")
+            + "(one seed) --train --merges --warmup --staleness --trace FILE (the timed runs' events as JSON lines).")
     public static final class Overlap implements Callable<Integer> {
         @picocli.CommandLine.Unmatched
         java.util.List<String> options = new java.util.ArrayList<>();

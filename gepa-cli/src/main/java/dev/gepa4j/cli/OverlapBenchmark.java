@@ -1,5 +1,7 @@
 package dev.gepa4j.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
 import dev.gepa4j.cli.config.LoopSection;
 import dev.gepa4j.core.container.TaskContainer;
@@ -29,10 +31,12 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,21 +65,25 @@ import java.util.stream.LongStream;
  *
  * <p>A program, not a test: the figures depend on the machine and are never asserted. Options (all optional):
  * {@code --budget N --lanes N --concurrency N --container-ms N --proposer-ms N --seeds A-B|A,B,.. (default 1-8)
- * --seed N (one seed) --train N --merges N --warmup N --staleness accept|recheck|drop|rebase} (merges: the most
- * merge attempts, 0 for none, used by both modes; staleness: the overlapped mode's policy, by default the
- * {@code [gepa] staleness} default).
+ * --seed N (one seed) --train N --merges N --warmup N --staleness accept|recheck|drop|rebase --trace FILE} (merges:
+ * the most merge attempts, 0 for none, used by both modes; staleness: the overlapped mode's policy, by default the
+ * {@code [gepa] staleness} default; trace: every event of the timed runs as a JSON line with its seed, mode and
+ * time since the run's start, for following a run's longest path afterwards).
  */
 public final class OverlapBenchmark {
+    private static final ObjectMapper TRACE_JSON = new ObjectMapper();
+
     private OverlapBenchmark() {
     }
 
     record Options(long budget, int lanes, int concurrency, long containerMs, long proposerMs, List<Long> seeds,
-                   int train, int merges, int warmup, String staleness) {
+                   int train, int merges, int warmup, String staleness, String trace) {
         static Options parse(String[] args) {
             Map<String, String> v = new HashMap<>(Map.of("budget", "2000", "lanes", "4", "concurrency", "64",
                     "container-ms", "30", "proposer-ms", "200", "seeds", "1-8", "train", "24", "merges", "100",
                     "warmup", "1", "staleness", LoopSection.defaults().staleness()));
             v.put("seed", "");
+            v.put("trace", "");
             for (int i = 0; i < args.length; i += 2) {
                 String key = args[i].replaceFirst("^--", "");
                 if (!v.containsKey(key) || i + 1 == args.length) {
@@ -88,7 +96,8 @@ public final class OverlapBenchmark {
             List<Long> seeds = v.get("seed").isEmpty() ? seeds(v.get("seeds")) : List.of(number(v, "seed"));
             return new Options(number(v, "budget"), (int) number(v, "lanes"), (int) number(v, "concurrency"),
                     number(v, "container-ms"), number(v, "proposer-ms"), seeds, (int) number(v, "train"),
-                    (int) number(v, "merges"), (int) number(v, "warmup"), v.get("staleness"));
+                    (int) number(v, "merges"), (int) number(v, "warmup"), v.get("staleness"),
+                    v.get("trace"));
         }
 
         /** {@code 1-8} (inclusive) or {@code 1,5,9}. */
@@ -133,13 +142,14 @@ public final class OverlapBenchmark {
         Options o = Options.parse(args);
         SyntheticOptions task = new SyntheticOptions(o.train(), 8, 2, 7, o.containerMs());
         for (int i = 0; i < o.warmup(); i++) {
-            run(o, task, Mode.SERIAL, o.seeds().get(0));
-            run(o, task, Mode.OVERLAPPED, o.seeds().get(0));
+            run(o, task, Mode.SERIAL, o.seeds().get(0), null);
+            run(o, task, Mode.OVERLAPPED, o.seeds().get(0), null);
         }
+        Path trace = o.trace().isEmpty() ? null : startTrace(o.trace());
         List<Double> ratios = new ArrayList<>();
         for (long seed : o.seeds()) {
-            Figures serial = run(o, task, Mode.SERIAL, seed);
-            Figures overlapped = run(o, task, Mode.OVERLAPPED, seed);
+            Figures serial = run(o, task, Mode.SERIAL, seed, trace);
+            Figures overlapped = run(o, task, Mode.OVERLAPPED, seed, trace);
             Double reach = serial.train() == null ? null : overlapped.reached(serial.train());
             Double ratio = reach == null ? null : reach / serial.wallS();
             ratios.add(ratio);
@@ -171,7 +181,8 @@ public final class OverlapBenchmark {
                 seeds, mean, median, sorted[0], sorted[n - 1], never, mean <= 1.0 / 3);
     }
 
-    private static Figures run(Options o, SyntheticOptions task, Mode mode, long seed) throws IOException {
+    /** One timed or warm-up run; with a {@code trace} file, its events are appended to it as JSON lines. */
+    private static Figures run(Options o, SyntheticOptions task, Mode mode, long seed, Path trace) throws IOException {
         Path folder = Files.createTempDirectory("gepa-overlap-bench");
         try (SyntheticContainer server = SyntheticContainer.start(task);
              SqliteWorkspace workspace = SqliteWorkspace.open(folder);
@@ -184,6 +195,7 @@ public final class OverlapBenchmark {
                     CacheMode.READWRITE, PolicySpec.of("embedded", "bench"), runId, Duration.ofSeconds(30),
                     RetryPolicy.defaults(), ConcurrencyLimits.fixed(o.concurrency()), new SplittableRandom(seed));
             ConcurrentLinkedQueue<double[]> improvements = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<String> traced = new ConcurrentLinkedQueue<>();
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long jitMsBefore = jit.getTotalCompilationTime();
@@ -195,6 +207,9 @@ public final class OverlapBenchmark {
                     container.rows(Split.HELDOUT, LongStream.range(0, 8).boxed().toList()), queue, recorder,
                     new SyntheticProposer(0.15, 0.15, o.proposerMs()),
                     RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).withListeners(List.of(e -> {
+                        if (trace != null) {
+                            traced.add(traceLine(seed, mode, (System.nanoTime() - start) / 1e9, e));
+                        }
                         if (e instanceof RunEvent.CandidateRegistered r && r.trainMean() != null) {
                             synchronized (best) {
                                 if (r.trainMean() > best[0]) {
@@ -209,6 +224,9 @@ public final class OverlapBenchmark {
                     .withMerge(o.merges() > 0 ? MergeSettings.on(o.merges()) : MergeSettings.off());
             LoopResult r = new GepaLoop(config, parts).run();
             double wall = (System.nanoTime() - start) / 1e9;
+            if (trace != null) {
+                Files.write(trace, traced, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
             return new Figures(wall, r.bestTrainMean(), r.counts().proposals(), r.counts().accepted(),
                     queue.counters().executed(), (os.getProcessCpuTime() - cpuNsBefore) / 1e9,
                     (jit.getTotalCompilationTime() - jitMsBefore) / 1e3, List.copyOf(improvements));
@@ -216,6 +234,33 @@ public final class OverlapBenchmark {
             try (var paths = Files.walk(folder)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** Creates (or empties) the trace file; a path that cannot be written is the user's mistake, said as such. */
+    static Path startTrace(String path) {
+        Path trace = Path.of(path);
+        try {
+            Files.deleteIfExists(trace);
+            return Files.createFile(trace);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--trace " + path + ": cannot create the file (" + e + "); give a path "
+                    + "in an existing folder you can write to", e);
+        }
+    }
+
+    /** One traced event: {@code {"seed","mode","t" (seconds since the run's start),"type","fields"}}. */
+    private static String traceLine(long seed, Mode mode, double t, RunEvent e) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("seed", seed);
+        line.put("mode", mode.label());
+        line.put("t", Math.round(t * 1e4) / 1e4);
+        line.put("type", e.type());
+        line.put("fields", e.fields());
+        try {
+            return TRACE_JSON.writeValueAsString(line);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write a trace line for " + e.type(), ex);
         }
     }
 

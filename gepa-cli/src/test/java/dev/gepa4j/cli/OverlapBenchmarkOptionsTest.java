@@ -3,9 +3,13 @@ package dev.gepa4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The overlap benchmark's options and its summary line (the benchmark itself is a program, run by hand). */
 class OverlapBenchmarkOptionsTest {
@@ -31,6 +35,16 @@ class OverlapBenchmarkOptionsTest {
                 .hasMessageContaining("unknown option --lane").hasMessageContaining("lanes");
         assertThatThrownBy(() -> OverlapBenchmark.Options.parse(new String[] {"--staleness", "sometimes"}))
                 .hasMessageContaining("sometimes");
+    }
+
+    @Test
+    void a_trace_file_starts_empty_and_an_unwritable_path_is_named(@TempDir Path dir) throws IOException {
+        Path old = Files.writeString(dir.resolve("t.jsonl"), "an earlier run\n");
+        assertThat(OverlapBenchmark.startTrace(old.toString())).isEqualTo(old);
+        assertThat(Files.readString(old)).isEmpty();
+        String missing = dir.resolve("no-such-folder/t.jsonl").toString();
+        assertThatThrownBy(() -> OverlapBenchmark.startTrace(missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--trace " + missing).hasMessageContaining("existing folder");
     }
 
     @Test
