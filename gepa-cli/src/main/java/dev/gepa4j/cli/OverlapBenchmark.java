@@ -195,7 +195,8 @@ public final class OverlapBenchmark {
                     CacheMode.READWRITE, PolicySpec.of("embedded", "bench"), runId, Duration.ofSeconds(30),
                     RetryPolicy.defaults(), ConcurrencyLimits.fixed(o.concurrency()), new SplittableRandom(seed));
             ConcurrentLinkedQueue<double[]> improvements = new ConcurrentLinkedQueue<>();
-            ConcurrentLinkedQueue<String> traced = new ConcurrentLinkedQueue<>();
+            // events are kept as they come and written as JSON after the run, off the timed lanes
+            ConcurrentLinkedQueue<TimedEvent> traced = new ConcurrentLinkedQueue<>();
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long jitMsBefore = jit.getTotalCompilationTime();
@@ -208,7 +209,7 @@ public final class OverlapBenchmark {
                     new SyntheticProposer(0.15, 0.15, o.proposerMs()),
                     RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).withListeners(List.of(e -> {
                         if (trace != null) {
-                            traced.add(traceLine(seed, mode, (System.nanoTime() - start) / 1e9, e));
+                            traced.add(new TimedEvent((System.nanoTime() - start) / 1e9, e));
                         }
                         if (e instanceof RunEvent.CandidateRegistered r && r.trainMean() != null) {
                             synchronized (best) {
@@ -225,7 +226,8 @@ public final class OverlapBenchmark {
             LoopResult r = new GepaLoop(config, parts).run();
             double wall = (System.nanoTime() - start) / 1e9;
             if (trace != null) {
-                Files.write(trace, traced, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.write(trace, traced.stream().map(t -> traceLine(seed, mode, t.seconds(), t.event())).toList(),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             return new Figures(wall, r.bestTrainMean(), r.counts().proposals(), r.counts().accepted(),
                     queue.counters().executed(), (os.getProcessCpuTime() - cpuNsBefore) / 1e9,
@@ -247,6 +249,10 @@ public final class OverlapBenchmark {
             throw new IllegalArgumentException("--trace " + path + ": cannot create the file (" + e + "); give a path "
                     + "in an existing folder you can write to", e);
         }
+    }
+
+    /** An event and when it came, in seconds since the run's start. */
+    private record TimedEvent(double seconds, RunEvent event) {
     }
 
     /** One traced event: {@code {"seed","mode","t" (seconds since the run's start),"type","fields"}}. */
