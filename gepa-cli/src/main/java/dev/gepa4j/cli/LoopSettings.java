@@ -38,7 +38,7 @@ final class LoopSettings {
         return LoopConfig.defaults()
                 .withMode(Mode.parse(config.run().mode()))
                 .withMinibatchSize(g.minibatchSize())
-                .withLanes(g.inFlight(), staleness)
+                .withLanes(g.inFlightFor(config.proposer().kind()), staleness)
                 .withMerge(g.merge() ? MergeSettings.on(g.maxMergeAttempts()) : MergeSettings.off())
                 .withHeldout(g.heldoutTopK(), g.heldoutRollouts() == null ? -1 : g.heldoutRollouts())
                 .withSeedCandidate(config.seedCandidate());

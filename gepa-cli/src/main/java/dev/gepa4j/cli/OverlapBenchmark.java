@@ -67,7 +67,8 @@ import java.util.stream.LongStream;
  * {@code --budget N --lanes N --concurrency N --container-ms N --proposer-ms N --seeds A-B|A,B,.. (default 1-8)
  * --seed N (one seed) --train N --merges N --warmup N --staleness accept|recheck|drop|rebase --trace FILE} (merges:
  * the most merge attempts, 0 for none, used by both modes; staleness: the overlapped mode's policy, by default the
- * {@code [gepa] staleness} default; trace: every event of the timed runs as a JSON line with its seed, mode and
+ * {@code [gepa] staleness} default; lanes: by default those of {@code [gepa] in_flight} with an LLM proposer,
+ * which the synthetic proposer stands in for; trace: every event of the timed runs as a JSON line with its seed, mode and
  * time since the run's start, for following a run's longest path afterwards).
  */
 public final class OverlapBenchmark {
@@ -79,7 +80,8 @@ public final class OverlapBenchmark {
     record Options(long budget, int lanes, int concurrency, long containerMs, long proposerMs, List<Long> seeds,
                    int train, int merges, int warmup, String staleness, String trace) {
         static Options parse(String[] args) {
-            Map<String, String> v = new HashMap<>(Map.of("budget", "2000", "lanes", "4", "concurrency", "64",
+            Map<String, String> v = new HashMap<>(Map.of("budget", "2000", "lanes",
+                    String.valueOf(LoopSection.LLM_IN_FLIGHT), "concurrency", "64",
                     "container-ms", "30", "proposer-ms", "200", "seeds", "1-8", "train", "24", "merges", "100",
                     "warmup", "1", "staleness", LoopSection.defaults().staleness()));
             v.put("seed", "");

@@ -5,8 +5,10 @@ import dev.gepa4j.cli.config.GepaConfig;
 import dev.gepa4j.console.RunConsole;
 import dev.gepa4j.core.container.TaskContainer;
 import dev.gepa4j.core.engine.GepaLoop;
+import dev.gepa4j.core.engine.LoopConfig;
 import dev.gepa4j.core.engine.LoopParts;
 import dev.gepa4j.core.engine.LoopResult;
+import dev.gepa4j.core.engine.Mode;
 import dev.gepa4j.core.engine.StopHandle;
 import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.model.PolicySpec;
@@ -139,7 +141,7 @@ final class RunAssembly {
             }
             System.err.println((resume ? "resuming run " : "run ") + runId + ": " + train.size() + " train / "
                     + heldout.size() + " heldout examples, budget " + budget.limit() + " rollouts ("
-                    + budget.committed() + " spent), " + config.run().mode() + " mode, workspace " + workspaceDir);
+                    + budget.committed() + " spent), " + modeText(config) + ", workspace " + workspaceDir);
             StopHandle stop = new StopHandle();
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -191,5 +193,12 @@ final class RunAssembly {
         String provider = p.provider() != null ? p.provider() : builtin ? "embedded" : "openai";
         String model = p.model() != null ? p.model() : provider.equals("embedded") ? "all-minilm-l6-v2-q" : "gpt-4.1-nano";
         return new PolicySpec(provider, model, p.baseUrl(), p.maxTokens(), java.util.Map.of());
+    }
+
+    /** "serial mode", or "overlapped mode, N lanes" with the lanes this run's proposer gets. */
+    private static String modeText(GepaConfig config) {
+        LoopConfig loop = LoopSettings.config(config);
+        return loop.mode() == Mode.OVERLAPPED ? config.run().mode() + " mode, " + loop.lanes() + " lanes"
+                : config.run().mode() + " mode";
     }
 }

@@ -24,6 +24,12 @@ class OverlapBenchmarkOptionsTest {
     }
 
     @Test
+    void lanes_default_to_the_in_flight_default_of_an_llm_proposer() {
+        assertThat(OverlapBenchmark.Options.parse(new String[0]).lanes()).isEqualTo(8);
+        assertThat(OverlapBenchmark.Options.parse(new String[] {"--lanes", "4"}).lanes()).isEqualTo(4);
+    }
+
+    @Test
     void a_malformed_option_names_what_was_wrong() {
         assertThatThrownBy(() -> OverlapBenchmark.Options.parse(new String[] {"--seeds", "5-2"}))
                 .hasMessageContaining("--seeds 5-2").hasMessageContaining("range like 1-8");

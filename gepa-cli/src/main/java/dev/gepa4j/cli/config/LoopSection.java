@@ -8,7 +8,8 @@ package dev.gepa4j.cli.config;
  *                                {@code heldout_top_k} candidates on every heldout seed
  * @param heldoutTopK             frontier candidates (best train first) evaluated on heldout; default 3
  * @param minibatchSize           examples per gate minibatch; default 5
- * @param inFlight                proposals in flight at once in overlapped mode; default 4
+ * @param inFlight                proposals in flight at once in overlapped mode (its lanes); null for the default
+ *                                of the proposer kind, see {@link #inFlightFor}
  * @param merge                   try merges of frontier parents; default true
  * @param maxMergeAttempts        cap on merge attempts (accepted or not); default 5
  * @param acceptance              {@code strict_improvement} (default) or {@code improvement_or_equal}
@@ -34,7 +35,6 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
         maxRollouts = maxRollouts == null ? 1500 : maxRollouts;
         heldoutTopK = heldoutTopK == null ? 3 : heldoutTopK;
         minibatchSize = minibatchSize == null ? 5 : minibatchSize;
-        inFlight = inFlight == null ? 4 : inFlight;
         merge = merge == null || merge;
         maxMergeAttempts = maxMergeAttempts == null ? 5 : maxMergeAttempts;
         acceptance = acceptance == null ? "strict_improvement" : acceptance;
@@ -49,9 +49,32 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
         if (minibatchSize < 1) {
             throw new IllegalArgumentException("[gepa] minibatch_size must be >= 1");
         }
+        if (inFlight != null && inFlight < 1) {
+            throw new IllegalArgumentException("[gepa] in_flight must be >= 1 (proposals in flight at once), was "
+                    + inFlight);
+        }
         if (heldoutTopK < 1) {
             throw new IllegalArgumentException("[gepa] heldout_top_k must be >= 1");
         }
+    }
+
+    /** Default lanes with an LLM proposer ({@code kind = "llm"}): the public GEPA contract's max_in_flight_candidates. */
+    public static final int LLM_IN_FLIGHT = 8;
+    /** Default lanes with the offline or the coding-agent proposer. */
+    public static final int OTHER_IN_FLIGHT = 4;
+
+    /**
+     * Lanes of overlapped mode: {@code in_flight} when set, else {@value #LLM_IN_FLIGHT} for the LLM proposer and
+     * {@value #OTHER_IN_FLIGHT} for the others. Lanes exist to hide the proposer's latency, and overlapped mode is
+     * bounded by how many useful proposals come back per second, so a model called over HTTP gets the public
+     * contract's default of eight. The offline proposer answers at once (its runs are bound by rollout CPU, where
+     * more lanes only add stale work), and each coding-agent lane is an agent process on the user's machine.
+     */
+    public int inFlightFor(String proposerKind) {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        return "llm".equals(proposerKind) ? LLM_IN_FLIGHT : OTHER_IN_FLIGHT;
     }
 
     public static LoopSection defaults() {

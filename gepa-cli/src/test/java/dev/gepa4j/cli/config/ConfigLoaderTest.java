@@ -66,6 +66,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void in_flight_defaults_to_eight_lanes_with_an_llm_proposer_four_with_the_others_and_a_set_value_wins() {
+        GepaConfig unset = ConfigLoader.parse("", "gepa.toml");
+        GepaConfig set = ConfigLoader.parse("[gepa]\nin_flight = 2\n", "gepa.toml");
+
+        assertThat(unset.gepa().inFlightFor("offline")).isEqualTo(4);
+        assertThat(unset.gepa().inFlightFor("llm")).isEqualTo(8);
+        assertThat(unset.gepa().inFlightFor("agent")).isEqualTo(4);
+        assertThat(set.gepa().inFlightFor("llm")).isEqualTo(2);
+        assertThat(set.gepa().inFlightFor("agent")).isEqualTo(2);
+        assertThatThrownBy(() -> ConfigLoader.parse("[gepa]\nin_flight = 0\n", "gepa.toml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("in_flight must be >= 1");
+    }
+
+    @Test
     void text_that_is_not_toml_is_reported_as_such() {
         assertThatThrownBy(() -> ConfigLoader.parse("[gepa\nmax_rollouts = ", "broken.toml"))
                 .isInstanceOf(ConfigException.class)
