@@ -68,8 +68,8 @@ import java.util.stream.LongStream;
  * --seed N (one seed) --train N --merges N --warmup N --staleness accept|recheck|drop|rebase --trace FILE} (merges:
  * the most merge attempts, 0 for none, used by both modes; staleness: the overlapped mode's policy, by default the
  * {@code [gepa] staleness} default; lanes: by default those of {@code [gepa] in_flight} with an LLM proposer,
- * which the synthetic proposer stands in for; trace: every event of the timed runs as a JSON line with its seed, mode and
- * time since the run's start, for following a run's longest path afterwards).
+ * which the synthetic proposer stands in for; trace: every event of the timed runs as a JSON line with its seed,
+ * mode and time since the run's start, for following a run's longest path afterwards).
  */
 public final class OverlapBenchmark {
     private static final ObjectMapper TRACE_JSON = new ObjectMapper();

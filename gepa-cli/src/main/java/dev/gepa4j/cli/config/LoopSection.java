@@ -58,7 +58,7 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
         }
     }
 
-    /** Default lanes with an LLM proposer ({@code kind = "llm"}): the public GEPA contract's max_in_flight_candidates. */
+    /** Default lanes with an LLM proposer ({@code kind = "llm"}): the public contract's max_in_flight_candidates. */
     public static final int LLM_IN_FLIGHT = 8;
     /** Default lanes with the offline or the coding-agent proposer. */
     public static final int OTHER_IN_FLIGHT = 4;
@@ -67,8 +67,9 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
      * Lanes of overlapped mode: {@code in_flight} when set, else {@value #LLM_IN_FLIGHT} for the LLM proposer and
      * {@value #OTHER_IN_FLIGHT} for the others. Lanes exist to hide the proposer's latency, and overlapped mode is
      * bounded by how many useful proposals come back per second, so a model called over HTTP gets the public
-     * contract's default of eight. The offline proposer answers at once (its runs are bound by rollout CPU, where
-     * more lanes only add stale work), and each coding-agent lane is an agent process on the user's machine.
+     * contract's default of eight. The offline proposer answers at once (its runs are bound by rollout CPU; eight
+     * lanes gave the demo the same lift, a little slower), and each coding-agent lane is an agent process on the
+     * user's machine.
      */
     public int inFlightFor(String proposerKind) {
         if (inFlight != null) {
