@@ -105,8 +105,9 @@ final class RunAssembly {
             List<DatasetRow> heldout = primary.rows(Split.HELDOUT, Containers.seeds(config.dataset().heldoutSeeds(),
                     config.dataset().heldoutSize(), dataset.splitSizes().get(config.container().heldoutSplit()), 200,
                     "heldout split '" + config.container().heldoutSplit() + "'"));
+            LoopConfig loopConfig = LoopSettings.config(config);
             // Refuse a budget that cannot even score the seed before a run is registered for it.
-            long floor = train.size() + LoopSettings.config(config).heldoutReserve(heldout.size());
+            long floor = train.size() + loopConfig.heldoutReserve(heldout.size());
             if (!resume && config.gepa().maxRollouts() < floor) {
                 throw new UserFacingException("[gepa] max_rollouts = " + config.gepa().maxRollouts()
                         + " cannot cover the seed on train (" + train.size() + ") plus the heldout reserve ("
@@ -141,7 +142,8 @@ final class RunAssembly {
             }
             System.err.println((resume ? "resuming run " : "run ") + runId + ": " + train.size() + " train / "
                     + heldout.size() + " heldout examples, budget " + budget.limit() + " rollouts ("
-                    + budget.committed() + " spent), " + modeText(config) + ", workspace " + workspaceDir);
+                    + budget.committed() + " spent), " + modeText(config.run().mode(), loopConfig) + ", workspace "
+                    + workspaceDir);
             StopHandle stop = new StopHandle();
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -161,7 +163,7 @@ final class RunAssembly {
                                 new SplittableRandom(config.run().seed()))
                         .withPolicies(LoopSettings.policies(config.gepa(), workspaceDir))
                         .withStopHandle(stop);
-                result = new GepaLoop(LoopSettings.config(config), parts).run();
+                result = new GepaLoop(loopConfig, parts).run();
             } finally {
                 finished.countDown();
             }
@@ -196,9 +198,7 @@ final class RunAssembly {
     }
 
     /** "serial mode", or "overlapped mode, N lanes" with the lanes this run's proposer gets. */
-    private static String modeText(GepaConfig config) {
-        LoopConfig loop = LoopSettings.config(config);
-        return loop.mode() == Mode.OVERLAPPED ? config.run().mode() + " mode, " + loop.lanes() + " lanes"
-                : config.run().mode() + " mode";
+    private static String modeText(String mode, LoopConfig loop) {
+        return loop.mode() == Mode.OVERLAPPED ? mode + " mode, " + loop.lanes() + " lanes" : mode + " mode";
     }
 }
