@@ -15,8 +15,8 @@ import java.time.Clock;
  * Writes the loop's judgements to the workspace's decision table and ends iterations that do not register a
  * candidate: each method records what it must, emits its event and returns the {@link IterationOutcome}.
  *
- * <p>Callers must not hold the state lock: decisions and events are workspace writes, and a lane waiting on a commit
- * must not hold up the others. Only the rejected-attempt memory is touched under the lock.
+ * <p>Never called under the state's lock: decisions and events are workspace writes, and a lane waiting on a commit
+ * must not hold up the others. Only the rejected-attempt memory is kept in the state.
  */
 final class Decisions {
     private final RunRecorder recorder;
@@ -49,9 +49,7 @@ final class Decisions {
         if (!stage.equals("minibatch") && !stage.equals("merge_sample")) {
             decide(seq, child, parent, stage, false, reason, parentScore, childScore);
         }
-        synchronized (state) {
-            state.noteRejected(parent.id(), child.components(), reason, rejectedAttemptsShown);
-        }
+        state.noteRejected(parent.id(), child.components(), reason, rejectedAttemptsShown);
         events.emit(new CandidateRejected(seq, child.id(), parent.id(), stage, reason, parentScore, childScore,
                 childMeasured, size));
         return new Rejected(seq, child.id(), stage, reason);

@@ -5,6 +5,7 @@ import dev.gepa4j.core.engine.RunEvent.MergeAttempted;
 import dev.gepa4j.core.engine.RunEvent.MinibatchEvaluated;
 import dev.gepa4j.core.engine.RunEvent.RunStarted;
 import dev.gepa4j.core.engine.RunEvent.RunStopped;
+import dev.gepa4j.core.frontier.ParetoFrontier;
 import dev.gepa4j.core.model.Candidate;
 import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.propose.ProposalPacket;
@@ -109,18 +110,21 @@ public final class GepaLoop {
                     : new OverlappedScheduler(config.lanes(), stopCheck::next, this::iterate).run();
             // 4. Heldout pick (skipped on a requested stop: the run is paused, resume continues it).
             boolean paused = parts.stopHandle().requested();
-            List<Candidate> picks = paused ? List.of() : HeldoutSelection.picks(state.frontier, seed,
-                    config.heldoutTopK(), heldoutReserve, parts.heldout().size());
+            List<Candidate> picks = paused ? List.of() : state.readFrontier(f -> HeldoutSelection.picks(f, seed,
+                    config.heldoutTopK(), heldoutReserve, parts.heldout().size()));
             Map<String, Double> heldout = new HeldoutEvaluation(parts, state, events, rollouts).evaluate(picks);
-            Candidate best = HeldoutSelection.best(state.frontier, heldout);
+            Candidate best = state.readFrontier(f -> HeldoutSelection.best(f, heldout));
             // 5. Finish the run with its stop reason.
             RunStatus status = paused ? RunStatus.STOPPED : RunStatus.FINISHED;
             parts.recorder().finish(status, reason);
-            events.emit(new RunStopped(reason, best.id(), state.frontier.trainMean(best.id()), heldout.get(best.id())));
-            return new LoopResult(parts.recorder().info().runId(), seed.id(), best.id(),
-                    state.frontier.trainMean(seed.id()), state.frontier.trainMean(best.id()), heldout.get(seed.id()),
-                    heldout.get(best.id()), reason, status, state.frontier.coverage(),
-                    state.frontier.candidates().stream().map(Candidate::id).toList(), state.counts(), state.proposerUsage);
+            Double seedMean = state.readFrontier(f -> f.trainMean(seed.id()));
+            Double bestMean = state.readFrontier(f -> f.trainMean(best.id()));
+            events.emit(new RunStopped(reason, best.id(), bestMean, heldout.get(best.id())));
+            return new LoopResult(parts.recorder().info().runId(), seed.id(), best.id(), seedMean, bestMean,
+                    heldout.get(seed.id()), heldout.get(best.id()), reason, status,
+                    state.readFrontier(ParetoFrontier::coverage),
+                    state.readFrontier(f -> f.candidates().stream().map(Candidate::id).toList()), state.counts(),
+                    state.proposerUsage());
         } catch (LoopFailedException e) {
             parts.recorder().finish(RunStatus.FAILED, e.getMessage());
             throw e;
@@ -141,21 +145,16 @@ public final class GepaLoop {
     private IterationOutcome iterate() {
         Attempt at = new Attempt();
         try {
-            IterationOutcome outcome = merges.due() ? merge(at) : null;
-            outcome = outcome != null ? outcome : reflect(at);
-            synchronized (state) {
-                state.count(outcome);
-                state.idleIterations = at.fresh == 0 ? state.idleIterations + 1 : 0;
-            }
+            IterationOutcome outcome = merges.due() && merge(at) instanceof MergeTry.Ran ran ? ran.outcome()
+                    : reflect(at);
+            state.finishIteration(outcome, at.fresh);
             return outcome;
         } catch (LoopFailedException e) {
             throw e;
         } catch (RuntimeException e) {
             // Anti-spin: an iteration that fails without measuring anything new would fail the same way forever.
             boolean goOn = at.fresh > 0;
-            synchronized (state) {
-                state.count(new IterationOutcome.Failed(at.seq, e.toString()));
-            }
+            state.countFailed(new IterationOutcome.Failed(at.seq, e.toString()));
             events.emit(new IterationFailed(at.seq, e.toString(), goOn));
             if (!goOn) {
                 throw new LoopFailedException("proposal " + at.seq + " failed without measuring anything new: " + e, e);
@@ -183,52 +182,56 @@ public final class GepaLoop {
             return decisions.skip(parent, "the parent already scores 1 on every minibatch example");
         }
         // 3c. Ask the proposer, or replay its recorded answer when resuming; a duplicate of a registered candidate ends here.
-        synchronized (state) {
-            at.seq = state.nextSeq();
-        }
+        at.seq = state.nextSeq();
         events.emit(new MinibatchEvaluated(at.seq, parent.id(), "parent", Rollouts.ids(minibatch), parentSum,
                 minibatch.size()));
         ProposalPacket packet = PacketBuilder.reflective(at.seq, parent, plan.toUpdate(), minibatch,
                 parentRun.results(), plan.proposerSeed(), proposing.context(parent, true));
-        Optional<Candidate> child = proposing.child(at, parts.proposer(), packet, List.of(parent.id()));
-        if (child.isEmpty()) {
-            return at.outcome;
+        Candidate child;
+        switch (proposing.child(at, parts.proposer(), packet, List.of(parent.id()))) {
+            case Drafted.Ended ended -> {
+                return ended.outcome();
+            }
+            case Drafted.Child c -> child = c.candidate();
         }
         // 3d. Staleness policy rebase: a child whose frontier changed meanwhile moves onto the best and is gated there.
-        Optional<IterationOutcome> rebased = rebasing.onto(at, child.get(), parent, minibatch);
+        Optional<IterationOutcome> rebased = rebasing.onto(at, child, parent, minibatch);
         if (rebased.isPresent()) {
             return rebased.get();
         }
         // 3e. The gate: the child on the same minibatch, cut short once it cannot beat the parent.
         AcceptanceRule rule = parts.policies().acceptanceRule();
-        BatchResult childRun = rollouts.run(Stage.CHILD_MINIBATCH, child.get(), minibatch, at, gateStop(rule, parentSum));
-        events.emit(new MinibatchEvaluated(at.seq, child.get().id(), "child", Rollouts.ids(minibatch),
+        BatchResult childRun = rollouts.run(Stage.CHILD_MINIBATCH, child, minibatch, at, gateStop(rule, parentSum));
+        events.emit(new MinibatchEvaluated(at.seq, child.id(), "child", Rollouts.ids(minibatch),
                 Rollouts.sum(childRun.results()), Rollouts.measured(childRun)));
         // 3f. Winners run on all of train and join the frontier.
-        return registration.admit(at, child.get(), parent, GateVerdict.judge(childRun, parentSum, rule), "minibatch");
+        return registration.admit(at, child, parent, GateVerdict.judge(childRun, parentSum, rule), "minibatch");
     }
 
-    private IterationOutcome merge(Attempt at) {
+    private MergeTry merge(Attempt at) {
         // 3m. Merge two frontier candidates through their common ancestor (no pair found: reflect instead).
         Optional<MergePlanner.Plan> planned = merges.plan(at);
         if (planned.isEmpty()) {
-            return null;
+            return new MergeTry.NoPair();
         }
         MergePlanner.Plan m = planned.get();
         events.emit(new MergeAttempted(at.seq, m.a().id(), m.b().id(), m.ancestor().id()));
         ProposalPacket packet = PacketBuilder.merge(at.seq, m.a(), m.b(), m.ancestor(), m.meanA(), m.meanB(),
                 m.proposerSeed(), proposing.context(m.a(), false));
-        Optional<Candidate> child = proposing.child(at, parts.mergeProposer(), packet, List.of(m.a().id(), m.b().id()));
-        if (child.isEmpty()) {
-            return at.outcome;
+        Candidate child;
+        switch (proposing.child(at, parts.mergeProposer(), packet, List.of(m.a().id(), m.b().id()))) {
+            case Drafted.Ended ended -> {
+                return new MergeTry.Ran(ended.outcome());
+            }
+            case Drafted.Child c -> child = c.candidate();
         }
         // The merge gate: the child on examples both parents have scores on, against the better parent's sum there.
         AcceptanceRule rule = new ImprovementOrEqual();
-        BatchResult childRun = rollouts.run(Stage.MERGE_SAMPLE, child.get(), m.sample(), at, gateStop(rule, m.bar()));
-        events.emit(new MinibatchEvaluated(at.seq, child.get().id(), "merge_child", Rollouts.ids(m.sample()),
+        BatchResult childRun = rollouts.run(Stage.MERGE_SAMPLE, child, m.sample(), at, gateStop(rule, m.bar()));
+        events.emit(new MinibatchEvaluated(at.seq, child.id(), "merge_child", Rollouts.ids(m.sample()),
                 Rollouts.sum(childRun.results()), Rollouts.measured(childRun)));
-        return registration.admit(at, child.get(), m.better(), GateVerdict.judge(childRun, m.bar(), rule),
-                "merge_sample");
+        return new MergeTry.Ran(registration.admit(at, child, m.better(), GateVerdict.judge(childRun, m.bar(), rule),
+                "merge_sample"));
     }
 
     /**

@@ -30,10 +30,7 @@ final class HeldoutEvaluation {
 
     /** Heldout mean per pick, in pick order (null when none measured); no rollouts at all for no picks. */
     Map<String, Double> evaluate(List<Candidate> picks) {
-        long version;
-        synchronized (state) {
-            version = state.frontier.version();
-        }
+        long version = state.version();
         List<RolloutJob> jobs = new ArrayList<>();
         picks.forEach(c -> parts.heldout().forEach(row -> jobs.add(new RolloutJob(c, row, version))));
         BatchResult r = jobs.isEmpty() ? new BatchResult(List.of(), 0, 0, false)

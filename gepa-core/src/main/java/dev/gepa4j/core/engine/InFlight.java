@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * read it when planning so concurrent proposals spread over (parent, field) pairs instead of repeating one another
  * (see {@link ReflectionPlanner}). A serial run plans with nothing in flight, so this never changes a serial run.
  *
- * <p>Not thread-safe: every call is made holding the state lock ({@link LoopState}).
+ * <p>Not thread-safe: {@link LoopState} owns the one instance and calls it only under its lock.
  */
 final class InFlight {
     private final Map<String, Map<String, Integer>> byParent = new HashMap<>();

@@ -2,7 +2,6 @@ package dev.gepa4j.core.engine;
 
 import dev.gepa4j.core.model.Candidate;
 import dev.gepa4j.core.model.DatasetRow;
-import dev.gepa4j.core.strategy.MergeTriplet;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +10,9 @@ import java.util.Optional;
  * the child is judged on and the bar it must meet there.
  *
  * <p>A merge is due after each accepted non-merge child, while merges are enabled and attempts remain. Planning takes
- * the state lock once: it finds a triplet not tried before, counts the attempt, draws the sample and the proposer's
- * seed from the run's generator (in this order, so serial runs repeat) and assigns the proposal seq.
+ * the state's lock once ({@link LoopState#claimMerge}): it finds a triplet not tried before, counts the attempt,
+ * draws the sample and the proposer's seed from the run's generator (in this order, so serial runs repeat) and
+ * assigns the proposal seq.
  */
 final class MergePlanner {
     private final LoopConfig config;
@@ -40,18 +40,14 @@ final class MergePlanner {
     }
 
     boolean due() {
-        synchronized (state) {
-            return config.merge().enabled() && state.mergesDue > 0 && state.mergeAttempts < config.merge().maxAttempts();
-        }
+        return config.merge().enabled() && state.mergeDue(config.merge().maxAttempts());
     }
 
     /** Ends {@code at}'s merge in flight, if it planned one; safe to call for any attempt. */
     void release(Attempt at) {
-        synchronized (state) {
-            if (at.merging != null) {
-                state.mergesInFlight.remove(at.merging);
-                at.merging = null;
-            }
+        if (at.merging != null) {
+            state.endMerge(at.merging);
+            at.merging = null;
         }
     }
 
@@ -60,29 +56,22 @@ final class MergePlanner {
      * empty (nothing counted) when no pair is found. Pairs other lanes are merging now are not chosen.
      */
     Optional<Plan> plan(Attempt at) {
-        synchronized (state) {
-            Optional<MergeTriplet> found = parts.policies().mergePairFinder().find(state.frontier, state.triedMerges,
-                    state.mergesInFlight);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            MergeTriplet t = found.get();
-            state.triedMerges.add(t);
-            state.mergesInFlight.add(t);
-            at.merging = t;
-            state.mergeAttempts++;
-            state.mergesDue--;
-            Candidate a = state.frontier.candidate(t.parentA());
-            Candidate b = state.frontier.candidate(t.parentB());
-            Candidate ancestor = state.frontier.candidate(t.ancestor());
-            List<DatasetRow> sample = MergeSample.choose(state.frontier, a, b, parts.train(), config.merge().sampleSize(),
+        Optional<LoopState.MergeClaim> claimed = state.claimMerge(parts.policies().mergePairFinder(), (frontier, t) -> {
+            Candidate a = frontier.candidate(t.parentA());
+            Candidate b = frontier.candidate(t.parentB());
+            Candidate ancestor = frontier.candidate(t.ancestor());
+            List<DatasetRow> sample = MergeSample.choose(frontier, a, b, parts.train(), config.merge().sampleSize(),
                     parts.random());
             long proposerSeed = parts.random().nextLong();
-            at.version = state.frontier.version();
-            at.seq = state.nextSeq();
-            double bar = Math.max(MergeSample.sum(state.frontier, a, sample), MergeSample.sum(state.frontier, b, sample));
-            return Optional.of(new Plan(a, b, ancestor, sample, proposerSeed, state.frontier.trainMean(a.id()),
-                    state.frontier.trainMean(b.id()), bar));
-        }
+            double bar = Math.max(MergeSample.sum(frontier, a, sample), MergeSample.sum(frontier, b, sample));
+            return new Plan(a, b, ancestor, sample, proposerSeed, frontier.trainMean(a.id()),
+                    frontier.trainMean(b.id()), bar);
+        });
+        claimed.ifPresent(c -> {
+            at.merging = c.triplet();
+            at.version = c.version();
+            at.seq = c.seq();
+        });
+        return claimed.map(LoopState.MergeClaim::plan);
     }
 }

@@ -8,11 +8,9 @@ import dev.gepa4j.core.model.Candidate;
 import dev.gepa4j.core.model.CandidateIds;
 import dev.gepa4j.core.propose.ProposalPacket;
 import dev.gepa4j.core.propose.Proposer;
-import dev.gepa4j.core.propose.RejectedAttempt;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The propose step: what a proposer is shown besides the parent's results ({@link #context}), and turning its answer
@@ -44,31 +42,22 @@ final class ProposalStep {
 
     /**
      * The parent's diff, train mean, the frontier summary and, when asked, the parent's earlier rejected children.
-     * The diff is read outside the state lock: a candidate joins the frontier only after the workspace has it.
+     * The diff is read outside the state's lock: a candidate joins the frontier only after the workspace has it.
      */
     PacketBuilder.Context context(Candidate parent, boolean withRejected) {
-        Double parentMean;
-        String summary;
-        List<RejectedAttempt> rejected;
-        synchronized (state) {
-            rejected = withRejected ? state.rejectedAttempts(parent.id()) : List.of();
-            parentMean = state.frontier.trainMean(parent.id());
-            summary = state.frontier.summary(5);
-        }
-        return new PacketBuilder.Context(fields, parts.recorder().diffOf(parent.id()), parentMean, summary,
-                parts.taskInfo(), rejected, config.successesShown());
+        LoopState.ParentContext seen = state.parentContext(parent.id(), withRejected);
+        return new PacketBuilder.Context(fields, parts.recorder().diffOf(parent.id()), seen.parentMean(),
+                seen.frontierSummary(), parts.taskInfo(), seen.rejected(), config.successesShown());
     }
 
     /**
-     * Proposal {@code at.seq}'s first draft as an unregistered child (index = frontier size now, origin
-     * {@code merge} for two parents, else {@code mutation:<kind>}); empty with {@code at.outcome} set when the
-     * iteration ends here.
+     * Proposal {@code at.seq}'s first draft as an unregistered {@link Drafted.Child child} (index = frontier size now,
+     * origin {@code merge} for two parents, else {@code mutation:<kind>}), or {@link Drafted.Ended} with the
+     * iteration's outcome when the draft breaks the proposer contract or equals a registered candidate.
      */
-    Optional<Candidate> child(Attempt at, Proposer proposer, ProposalPacket packet, List<String> parentIds) {
+    Drafted child(Attempt at, Proposer proposer, ProposalPacket packet, List<String> parentIds) {
         ProposalSource.Obtained got = proposals.obtain(at.seq, proposer, packet, parentIds);
-        synchronized (state) {
-            state.proposerUsage = state.proposerUsage.plus(got.outcome().usage());
-        }
+        state.addProposerUsage(got.outcome().usage());
         events.emit(new ProposalRecorded(at.seq, got.proposerKind(), parentIds, got.outcome().drafts().size(),
                 got.outcome().error()));
         events.emit(new UsageRecorded("proposer", "proposal:" + at.seq, got.outcome().usage()));
@@ -76,20 +65,15 @@ final class ProposalStep {
                 : DraftCheck.problem(got.outcome().drafts().get(0), fields);
         if (problem != null) {
             events.emit(new ProposalFailed(at.seq, problem));
-            at.outcome = new ProposerFailed(at.seq, problem);
-            return Optional.empty();
+            return new Drafted.Ended(new ProposerFailed(at.seq, problem));
         }
         Map<String, String> draft = got.outcome().drafts().get(0);
         String id = CandidateIds.of(draft);
-        int existing;
-        synchronized (state) {
-            if (!state.frontier.contains(id)) {
-                String origin = parentIds.size() > 1 ? "merge" : "mutation:" + got.proposerKind();
-                return Optional.of(Candidate.of(state.frontier.size(), draft, parentIds, origin));
-            }
-            existing = state.frontier.candidate(id).index();
+        LoopState.Slot slot = state.slot(id);
+        if (!slot.registered()) {
+            String origin = parentIds.size() > 1 ? "merge" : "mutation:" + got.proposerKind();
+            return new Drafted.Child(Candidate.of(slot.index(), draft, parentIds, origin));
         }
-        at.outcome = decisions.duplicate(at.seq, id, existing, parentIds.get(0));
-        return Optional.empty();
+        return new Drafted.Ended(decisions.duplicate(at.seq, id, slot.index(), parentIds.get(0)));
     }
 }

@@ -65,13 +65,11 @@ final class Rebasing {
         if (!enabled(config)) {
             return Optional.empty();
         }
-        Candidate best;
-        synchronized (state) {
-            if (state.frontier.version() == at.version) {
-                return Optional.empty();
-            }
-            best = state.frontier.bestByMean();
+        Optional<Candidate> changedBest = state.bestIfChangedSince(at.version);
+        if (changedBest.isEmpty()) {
+            return Optional.empty();
         }
+        Candidate best = changedBest.get();
         if (best.id().equals(parent.id())) {
             return Optional.empty();
         }
@@ -85,13 +83,10 @@ final class Rebasing {
         }
         Candidate rebased = Candidate.of(child.index(), moved.components(), List.of(best.id(), parent.id()),
                 child.origin());
-        int registered;
-        synchronized (state) {
-            registered = state.frontier.contains(rebased.id()) ? state.frontier.candidate(rebased.id()).index() : -1;
-        }
-        if (registered >= 0) {
-            return Optional.of(decisions.duplicate(at.seq, rebased.id(), registered, parent.id(),
-                    "moved onto the best candidate #" + best.index() + " it equals candidate #" + registered
+        LoopState.Slot slot = state.slot(rebased.id());
+        if (slot.registered()) {
+            return Optional.of(decisions.duplicate(at.seq, rebased.id(), slot.index(), parent.id(),
+                    "moved onto the best candidate #" + best.index() + " it equals candidate #" + slot.index()
                             + " (rebase)"));
         }
         BatchResult bestRun = rollouts.run(Stage.PARENT_MINIBATCH, best, minibatch, at, EarlyStop.NEVER);

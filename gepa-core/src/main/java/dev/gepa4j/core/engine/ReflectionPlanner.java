@@ -5,8 +5,9 @@ import dev.gepa4j.core.model.DatasetRow;
 import java.util.List;
 
 /**
- * Plans a reflective proposal: its parent, minibatch, the fields to rewrite and the proposer's seed, drawn under the
- * state lock from the run's generator in this order (so serial runs repeat).
+ * Plans a reflective proposal: its parent, minibatch, the fields to rewrite and the proposer's seed, drawn inside
+ * {@link LoopState#claimReflection} (under the state's lock) from the run's generator in this order (so serial runs
+ * repeat).
  *
  * <p>In-flight diversity (overlapped mode): the parent selector is asked again, up to {@link #PARENT_DRAWS} draws in
  * all, while the drawn parent has every field already being rewritten by proposals in flight; the component selector
@@ -37,30 +38,27 @@ final class ReflectionPlanner {
 
     /** The next plan, with {@code at}'s version set and the plan claimed in flight under {@code at}. */
     Plan plan(Attempt at) {
-        synchronized (state) {
-            Candidate parent = parts.policies().parentSelector().select(state.frontier, parts.random());
-            for (int draw = 1; draw < PARENT_DRAWS && state.inFlight.saturated(parent.id(), fields); draw++) {
-                parent = parts.policies().parentSelector().select(state.frontier, parts.random());
+        LoopState.ReflectionClaim claimed = state.claimReflection((frontier, inFlight) -> {
+            Candidate parent = parts.policies().parentSelector().select(frontier, parts.random());
+            for (int draw = 1; draw < PARENT_DRAWS && inFlight.saturated(parent.id(), fields); draw++) {
+                parent = parts.policies().parentSelector().select(frontier, parts.random());
             }
             List<DatasetRow> minibatch = parts.policies().minibatchSampler().next(parts.train(), config.minibatchSize(),
                     parts.random());
             List<String> toUpdate = parts.policies().componentSelector().fieldsToUpdate(parent, fields,
-                    state.inFlight.busy(parent.id()));
-            long proposerSeed = parts.random().nextLong();
-            at.version = state.frontier.version();
-            state.inFlight.claim(parent.id(), toUpdate);
-            at.claim = new Plan(parent, minibatch, toUpdate, proposerSeed);
-            return at.claim;
-        }
+                    inFlight.busy(parent.id()));
+            return new Plan(parent, minibatch, toUpdate, parts.random().nextLong());
+        });
+        at.version = claimed.version();
+        at.claim = claimed.plan();
+        return at.claim;
     }
 
     /** Ends {@code at}'s claim, if it made one; safe to call for any attempt. */
     void release(Attempt at) {
-        synchronized (state) {
-            if (at.claim != null) {
-                state.inFlight.release(at.claim.parent().id(), at.claim.toUpdate());
-                at.claim = null;
-            }
+        if (at.claim != null) {
+            state.releaseClaim(at.claim);
+            at.claim = null;
         }
     }
 }

@@ -5,24 +5,21 @@ import dev.gepa4j.core.engine.RunEvent.CandidateAccepted;
 import dev.gepa4j.core.engine.RunEvent.CandidateRegistered;
 import dev.gepa4j.core.engine.RunEvent.FrontierUpdated;
 import dev.gepa4j.core.frontier.FrontierUpdate;
-import dev.gepa4j.core.frontier.ParetoFrontier;
 import dev.gepa4j.core.model.Candidate;
 import dev.gepa4j.core.rollout.BatchResult;
 import dev.gepa4j.core.rollout.EarlyStop;
 import dev.gepa4j.core.rollout.Stage;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The full-train step and the frontier update: a child that passed its gate runs on all of train and, unless the
  * staleness policy or a concurrent twin stops it, is registered in the workspace and joins the frontier.
  *
  * <p>Ordering contract: a candidate is registered in the workspace before it joins the frontier, both under the
- * state lock, so any lane that can pick it as a parent finds its diff and can register children of it. Everything
- * after that (events, the {@code full_train} decision) is written outside the lock, in the order serial mode always
- * had. In overlapped mode two lanes' {@code frontier.updated} events may therefore be recorded in either order; each
- * carries its frontier version.
+ * state's lock ({@link LoopState#admit}), so any lane that can pick it as a parent finds its diff and can register
+ * children of it. Everything after that (events, the {@code full_train} decision) is written outside the lock, in
+ * the order serial mode always had. In overlapped mode two lanes' {@code frontier.updated} events may therefore be
+ * recorded in either order; each carries its frontier version.
  */
 final class Registration {
     private final LoopConfig config;
@@ -44,11 +41,8 @@ final class Registration {
 
     /** Founds the frontier on the train examples with the seed's train run. */
     void registerSeed(Candidate seed, BatchResult seedRun) {
-        Joined joined;
-        synchronized (state) {
-            state.frontier = new ParetoFrontier(parts.train().stream().map(r -> r.ref().exampleId()).toList());
-            joined = join(seed, seedRun, null);
-        }
+        LoopState.Joined joined = state.foundFrontier(parts.train().stream().map(r -> r.ref().exampleId()).toList(),
+                seed, seedRun, this::register);
         announce(0, joined, null);
     }
 
@@ -63,7 +57,7 @@ final class Registration {
             return decisions.reject(at.seq, child, parent, stage, v.reason(), v.parentSum(), v.childSum(),
                     v.childMeasured(), v.size());
         }
-        long lag = lag(at);
+        long lag = state.version() - at.version;
         if (config.staleness().policy() == Staleness.Policy.DROP_BEYOND && lag > config.staleness().maxLag()) {
             return decisions.reject(at.seq, child, parent, "stale", "the frontier changed " + lag + " times since this "
                     + "proposal was planned (more than " + config.staleness().maxLag() + ")", null, null, 0, 0);
@@ -75,55 +69,30 @@ final class Registration {
                     ? "rollout budget ran out" : "first error: " + Rollouts.firstError(full)) + ")", null, null,
                     Rollouts.measured(full), parts.train().size());
         }
-        String stale = null;
-        int twin = -1;
-        Joined joined = null;
-        synchronized (state) {
-            if (config.staleness().policy() == Staleness.Policy.RECHECK && lag(at) > 0 && !holdsAnyBest(full)) {
-                stale = "planned at frontier v" + at.version + "; at v" + state.frontier.version()
-                        + " it holds the best reward on no train example";
-            } else if (state.frontier.contains(child.id())) {
-                twin = state.frontier.candidate(child.id()).index();
-            } else {
-                joined = join(new Candidate(child.id(), state.frontier.size(), child.components(), child.parentIds(),
-                        child.origin()), full, parent);
-                if (!"merge".equals(child.origin())) {
-                    state.mergesDue++;
-                }
-            }
-        }
-        if (stale != null) {
-            return decisions.reject(at.seq, child, parent, "stale", stale, null, null, 0, 0);
-        }
-        if (joined == null) {
-            return decisions.duplicate(at.seq, child.id(), twin, parent.id());
-        }
-        double mean = announce(at.seq, joined, parent);
+        boolean recheck = config.staleness().policy() == Staleness.Policy.RECHECK;
+        return switch (state.admit(child, full, parent, at.version, recheck, this::register)) {
+            case LoopState.Admission.Stale s -> decisions.reject(at.seq, child, parent, "stale", s.reason(), null, null,
+                    0, 0);
+            case LoopState.Admission.Twin t -> decisions.duplicate(at.seq, child.id(), t.index(), parent.id());
+            case LoopState.Admission.Admitted a -> accepted(at.seq, a.joined(), parent, v);
+        };
+    }
+
+    private IterationOutcome accepted(int seq, LoopState.Joined joined, Candidate parent, GateVerdict v) {
+        double mean = announce(seq, joined, parent);
         Candidate c = joined.candidate();
-        events.emit(new CandidateAccepted(at.seq, c.id(), c.index(), parent.id(), mean, v.reason()));
-        return new Accepted(at.seq, c.id(), c.index(), mean);
+        events.emit(new CandidateAccepted(seq, c.id(), c.index(), parent.id(), mean, v.reason()));
+        return new Accepted(seq, c.id(), c.index(), mean);
     }
 
-    /** What joining the frontier changed, captured under the lock for the writes after it. */
-    private record Joined(Candidate candidate, FrontierUpdate update, Double mean, Double comparedMean, int members) {
-    }
-
-    /** Registers the candidate in the workspace, then adds it to the frontier; caller holds the state lock. */
-    private Joined join(Candidate c, BatchResult trainRun, Candidate comparedWith) {
+    /** Registers the candidate in the workspace before it joins the frontier; runs under the state's lock. */
+    private void register(Candidate c) {
         parts.recorder().registerCandidate(c);
         parts.policies().componentSelector().inherit(c);
-        Map<String, Double> rewards = new LinkedHashMap<>();
-        trainRun.results().stream().filter(r -> r != null && r.measured())
-                .forEach(r -> rewards.put(r.example().exampleId(), r.reward()));
-        FrontierUpdate u = state.frontier.add(c, rewards);
-        Double mean = state.frontier.trainMean(c.id());
-        state.noteTrainMean(mean);
-        return new Joined(c, u, mean, comparedWith == null ? null : state.frontier.trainMean(comparedWith.id()),
-                state.frontier.members().size());
     }
 
     /** Events and the full-train decision for a joined candidate, outside the lock; returns its train mean (0 if none). */
-    private double announce(int seq, Joined j, Candidate comparedWith) {
+    private double announce(int seq, LoopState.Joined j, Candidate comparedWith) {
         Candidate c = j.candidate();
         FrontierUpdate u = j.update();
         events.emit(new CandidateRegistered(c, j.mean()));
@@ -133,17 +102,5 @@ final class Registration {
                     + " with train mean " + String.format(Locale.ROOT, "%.4f", j.mean()), j.comparedMean(), j.mean());
         }
         return j.mean() == null ? 0 : j.mean();
-    }
-
-    private long lag(Attempt at) {
-        synchronized (state) {
-            return state.frontier.version() - at.version;
-        }
-    }
-
-    /** Caller holds the state lock. */
-    private boolean holdsAnyBest(BatchResult full) {
-        return full.results().stream().anyMatch(r -> r.reward() > 0
-                && r.reward() >= state.frontier.best(r.example().exampleId()).orElse(0));
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Runs a batch of rollouts through the runner (so through the run's journal and cache) and books it: executed and
- * cached counts, whether the budget ran out, and the attempt's fresh measurements, under the state lock; then a
+ * cached counts, whether the budget ran out, and the attempt's fresh measurements ({@link LoopState#book}); then a
  * {@code rollouts.finished} event. The runner is called outside the lock, so lanes roll out in parallel.
  *
  * <p>Results come back in job order, {@code null} where a job did not run; unmeasured results are data, not
@@ -38,12 +38,7 @@ final class Rollouts {
 
     BatchResult runJobs(Stage stage, List<RolloutJob> jobs, Attempt at, EarlyStop earlyStop) {
         BatchResult r = runner.run(stage, jobs, earlyStop);
-        synchronized (state) {
-            state.executed += r.executed();
-            state.cached += r.cached();
-            state.budgetExhausted |= r.budgetExhausted();
-            at.fresh += state.noteMeasured(r.results());
-        }
+        at.fresh += state.book(r);
         events.emit(new RolloutsFinished(stage, jobs.size(), r.executed(), r.cached(), runner.budget().committed(),
                 runner.budget().limit()));
         return r;

@@ -1,6 +1,5 @@
 package dev.gepa4j.core.engine;
 
-import dev.gepa4j.core.strategy.LoopProgress;
 import dev.gepa4j.core.strategy.RolloutBudgetStop;
 import dev.gepa4j.core.strategy.StopCondition;
 import java.time.Duration;
@@ -44,24 +43,20 @@ final class StopCheck {
 
     /** The stop reason given how many iterations are still in flight, or empty to go on. */
     Optional<String> next(int inFlight) {
-        LoopProgress progress;
-        synchronized (state) {
-            if (state.budgetExhausted) {
-                return Optional.of(RolloutBudgetStop.REASON);
-            }
-            if (state.bestTrainMean != null && state.bestTrainMean >= 1.0) {
-                return Optional.of(GepaLoop.SOLVED);
-            }
-            if (state.idleIterations >= config.maxIdleIterations()) {
-                return Optional.of("stalled: " + state.idleIterations + " iterations in a row measured nothing new");
-            }
-            if (!parts.stopHandle().requested() && proposals.recorded(state.proposals + 1)) {
-                return Optional.empty();
-            }
-            progress = new LoopProgress(state.proposals, state.proposalsSinceImprovement, state.bestTrainMean,
-                    parts.runner().budget().remaining(), heldoutReserve, iterationWorstCase * (inFlight + 1),
-                    state.proposerUsage, Duration.between(started, parts.clock().instant()));
+        LoopState.StopView s = state.stopView();
+        if (s.budgetExhausted()) {
+            return Optional.of(RolloutBudgetStop.REASON);
         }
-        return stop.check(progress);
+        if (s.bestTrainMean() != null && s.bestTrainMean() >= 1.0) {
+            return Optional.of(GepaLoop.SOLVED);
+        }
+        if (s.idleIterations() >= config.maxIdleIterations()) {
+            return Optional.of("stalled: " + s.idleIterations() + " iterations in a row measured nothing new");
+        }
+        if (!parts.stopHandle().requested() && proposals.recorded(s.proposals() + 1)) {
+            return Optional.empty();
+        }
+        return stop.check(s.progress(parts.runner().budget().remaining(), heldoutReserve,
+                iterationWorstCase * (inFlight + 1), Duration.between(started, parts.clock().instant())));
     }
 }

@@ -2,11 +2,11 @@ package dev.gepa4j.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gepa4j.core.frontier.ParetoFrontier;
 import dev.gepa4j.core.model.Candidate;
-import java.util.HashMap;
+import dev.gepa4j.core.model.RolloutResult;
+import dev.gepa4j.core.model.RolloutStatus;
+import dev.gepa4j.core.rollout.BatchResult;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReflectionPlannerTest {
@@ -16,15 +16,16 @@ class ReflectionPlannerTest {
     private final LoopParts parts = LoopFixture.parts(new FakeRunner(100, recorder, 5, 0), recorder,
             new KeywordProposer(0), 1);
     private final LoopState state = new LoopState();
+    private static final Candidate SEED = Candidate.of(0, LoopFixture.PROGRAM.seedCandidate(), List.of(), "seed");
     private final ReflectionPlanner planner = new ReflectionPlanner(LoopConfig.defaults(), parts, state, FIELDS);
 
     /** A frontier with the seed alone: every parent draw returns it. */
     private void seedOnly() {
-        ParetoFrontier f = new ParetoFrontier(parts.train().stream().map(r -> r.ref().exampleId()).toList());
-        Map<String, Double> rewards = new HashMap<>();
-        parts.train().forEach(r -> rewards.put(r.ref().exampleId(), 0.5));
-        f.add(Candidate.of(0, LoopFixture.PROGRAM.seedCandidate(), List.of(), "seed"), rewards);
-        state.frontier = f;
+        List<RolloutResult> results = parts.train().stream()
+                .map(r -> new RolloutResult("r-" + r.ref().exampleId(), SEED.id(), r.ref(), RolloutStatus.OK, 0.5,
+                        null, null, null, null, 0, 1, "test", false, null)).toList();
+        state.foundFrontier(parts.train().stream().map(r -> r.ref().exampleId()).toList(), SEED,
+                new BatchResult(results, results.size(), 0, false), c -> { });
     }
 
     @Test
@@ -37,7 +38,7 @@ class ReflectionPlannerTest {
         assertThat(b.parent()).isEqualTo(a.parent());
         assertThat(a.toUpdate()).hasSize(1);
         assertThat(b.toUpdate()).hasSize(1).doesNotContainAnyElementsOf(a.toUpdate());
-        assertThat(state.inFlight.busy(a.parent().id())).containsExactlyElementsOf(FIELDS);
+        assertThat(state.busyFields(a.parent().id())).containsExactlyElementsOf(FIELDS);
     }
 
     @Test
@@ -47,13 +48,13 @@ class ReflectionPlannerTest {
         ReflectionPlanner.Plan a = planner.plan(first);
         planner.release(first);
         assertThat(first.claim).isNull();
-        assertThat(state.inFlight.busy(a.parent().id())).isEmpty();
+        assertThat(state.busyFields(a.parent().id())).isEmpty();
         Attempt second = new Attempt();
         ReflectionPlanner.Plan b = planner.plan(second);
         planner.release(second);
         assertThat(List.of(a.toUpdate().get(0), b.toUpdate().get(0))).containsExactlyElementsOf(FIELDS);
         planner.release(second);
-        assertThat(state.inFlight.busy(a.parent().id())).as("releasing twice is harmless").isEmpty();
+        assertThat(state.busyFields(a.parent().id())).as("releasing twice is harmless").isEmpty();
     }
 
     @Test
