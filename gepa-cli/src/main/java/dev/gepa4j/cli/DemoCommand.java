@@ -2,6 +2,7 @@ package dev.gepa4j.cli;
 
 import dev.gepa4j.cli.config.ContainerSection;
 import dev.gepa4j.cli.config.ConfigWriter;
+import dev.gepa4j.cli.config.DefaultModels;
 import dev.gepa4j.cli.config.GepaConfig;
 import dev.gepa4j.cli.config.LoopSection;
 import dev.gepa4j.cli.config.PolicySection;
@@ -53,24 +54,21 @@ public final class DemoCommand implements Callable<Integer> {
 
     GepaConfig demoConfig() {
         PolicySection policySection = switch (policy) {
-            case "embedded" -> new PolicySection("embedded", "all-minilm-l6-v2-q", null, null, null);
-            case "openai" -> new PolicySection("openai", env("GEPA_POLICY_MODEL", "gpt-4.1-nano"),
+            case "embedded" -> new PolicySection("embedded", DefaultModels.EMBEDDED_POLICY, null, null, null);
+            case "openai" -> new PolicySection("openai", env("GEPA_POLICY_MODEL", DefaultModels.OPENAI_POLICY),
                     System.getenv("OPENAI_BASE_URL"), 16, null);
             default -> throw new IllegalArgumentException("--policy " + policy + ": use embedded or openai");
         };
         ProposerSection proposerSection = switch (proposer) {
             case "offline" -> ProposerSection.defaults();
-            case "llm" -> new ProposerSection("llm", "openai", env("GEPA_PROPOSER_MODEL", "gpt-4.1-mini"),
-                    System.getenv("OPENAI_BASE_URL"), System.getenv("OPENAI_API_KEY") == null ? null : "OPENAI_API_KEY", null, null, null, null, null, null, null,
-                    null, null, null, null, null, null);
+            case "llm" -> ProposerSection.builder().kind("llm").provider("openai")
+                    .model(env("GEPA_PROPOSER_MODEL", DefaultModels.LLM_PROPOSER))
+                    .baseUrl(System.getenv("OPENAI_BASE_URL"))
+                    .apiKeyEnv(System.getenv("OPENAI_API_KEY") == null ? null : "OPENAI_API_KEY")
+                    .build();
             default -> throw new IllegalArgumentException("--proposer " + proposer + ": use offline or llm");
         };
-        LoopSection loop = LoopSection.defaults();
-        loop = new LoopSection(budget, loop.heldoutRollouts(), loop.heldoutTopK(), loop.minibatchSize(),
-                loop.inFlight(), loop.merge(), loop.maxMergeAttempts(), loop.acceptance(), loop.parentSelection(),
-                loop.epsilon(), loop.componentSelection(), loop.staleness(), loop.maxSeconds(), loop.scoreThreshold(),
-                loop.noImprovementProposals(), loop.maxProposals(), loop.maxProposerTokens(),
-                loop.maxProposerCostUsd(), loop.stopFile());
+        LoopSection loop = LoopSection.builder().maxRollouts(budget).build();
         return new GepaConfig(new RunSection(runId, out.toString(), seed, mode),
                 new ContainerSection(null, null, "banking77", null, null, null, null), null, null, policySection,
                 proposerSection, loop, null);

@@ -3,6 +3,7 @@ package dev.gepa4j.cli;
 import dev.gepa4j.cli.config.GepaConfig;
 import dev.gepa4j.cli.config.LoopSection;
 import dev.gepa4j.core.engine.LoopConfig;
+import dev.gepa4j.core.engine.LoopDefaults;
 import dev.gepa4j.core.engine.LoopPolicies;
 import dev.gepa4j.core.engine.MergeSettings;
 import dev.gepa4j.core.engine.Mode;
@@ -34,14 +35,16 @@ final class LoopSettings {
 
     static LoopConfig config(GepaConfig config) {
         LoopSection g = config.gepa();
-        Staleness staleness = staleness(g.staleness(), "[gepa] staleness");
-        return LoopConfig.defaults()
-                .withMode(Mode.parse(config.run().mode()))
-                .withMinibatchSize(g.minibatchSize())
-                .withLanes(g.inFlightFor(config.proposer().kind()), staleness)
-                .withMerge(g.merge() ? MergeSettings.on(g.maxMergeAttempts()) : MergeSettings.off())
-                .withHeldout(g.heldoutTopK(), g.heldoutRollouts() == null ? -1 : g.heldoutRollouts())
-                .withSeedCandidate(config.seedCandidate());
+        return LoopConfig.builder()
+                .mode(Mode.parse(config.run().mode()))
+                .minibatchSize(g.minibatchSize())
+                .lanes(g.inFlightFor(config.proposer().kind()))
+                .staleness(staleness(g.staleness(), "[gepa] staleness"))
+                .merge(g.merge() ? MergeSettings.on(g.maxMergeAttempts()) : MergeSettings.off())
+                .heldoutTopK(g.heldoutTopK())
+                .heldoutBudget(g.heldoutRollouts() == null ? LoopDefaults.AUTOMATIC_HELDOUT_BUDGET : g.heldoutRollouts())
+                .seedCandidate(config.seedCandidate())
+                .build();
     }
 
     static LoopPolicies policies(LoopSection g, Path workspaceDir) {
@@ -89,17 +92,14 @@ final class LoopSettings {
     }
 
     /**
-     * The staleness policy named {@code name} ({@code accept}, {@code recheck}, {@code drop} with a lag of 2, or
-     * {@code rebase}); {@code where} names the setting in the error for any other value.
+     * The staleness policy named {@code name} ({@link Staleness#named}); {@code where} names the setting in the
+     * error for any other value.
      */
     static Staleness staleness(String name, String where) {
-        return switch (name) {
-            case "accept" -> Staleness.acceptAsIs();
-            case "recheck" -> Staleness.recheck();
-            case "drop" -> Staleness.dropBeyond(2);
-            case "rebase" -> Staleness.rebase();
-            default -> throw new IllegalArgumentException(where + " = \"" + name
-                    + "\": use accept, recheck, drop or rebase");
-        };
+        try {
+            return Staleness.named(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException(where + " = \"" + name + "\": use accept, recheck, drop or rebase");
+        }
     }
 }

@@ -3,10 +3,10 @@ package dev.gepa4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
-import dev.gepa4j.cli.config.LoopSection;
 import dev.gepa4j.core.container.TaskContainer;
 import dev.gepa4j.core.engine.GepaLoop;
 import dev.gepa4j.core.engine.LoopConfig;
+import dev.gepa4j.core.engine.LoopDefaults;
 import dev.gepa4j.core.engine.LoopParts;
 import dev.gepa4j.core.engine.LoopResult;
 import dev.gepa4j.core.engine.MergeSettings;
@@ -81,9 +81,9 @@ public final class OverlapBenchmark {
                    int train, int merges, int warmup, String staleness, String trace) {
         static Options parse(String[] args) {
             Map<String, String> v = new HashMap<>(Map.of("budget", "2000", "lanes",
-                    String.valueOf(LoopSection.LLM_IN_FLIGHT), "concurrency", "64",
+                    String.valueOf(LoopDefaults.LLM_LANES), "concurrency", "64",
                     "container-ms", "30", "proposer-ms", "200", "seeds", "1-8", "train", "24", "merges", "100",
-                    "warmup", "1", "staleness", LoopSection.defaults().staleness()));
+                    "warmup", "1", "staleness", LoopDefaults.STALENESS.label()));
             v.put("seed", "");
             v.put("trace", "");
             for (int i = 0; i < args.length; i += 2) {
@@ -222,9 +222,10 @@ public final class OverlapBenchmark {
                             }
                         }
                     }));
-            LoopConfig config = LoopConfig.defaults().withMode(mode)
-                    .withLanes(o.lanes(), LoopSettings.staleness(o.staleness(), "--staleness"))
-                    .withMerge(o.merges() > 0 ? MergeSettings.on(o.merges()) : MergeSettings.off());
+            // Minibatch 3: the size these benchmark figures were measured with (the product default is larger).
+            LoopConfig config = LoopConfig.builder().mode(mode).minibatchSize(3).lanes(o.lanes())
+                    .staleness(LoopSettings.staleness(o.staleness(), "--staleness"))
+                    .merge(o.merges() > 0 ? MergeSettings.on(o.merges()) : MergeSettings.off()).build();
             LoopResult r = new GepaLoop(config, parts).run();
             double wall = (System.nanoTime() - start) / 1e9;
             if (trace != null) {

@@ -1,9 +1,11 @@
 package dev.gepa4j.cli;
 
 import dev.gepa4j.cli.config.ConfigLoader;
+import dev.gepa4j.cli.config.DefaultModels;
 import dev.gepa4j.cli.config.GepaConfig;
 import dev.gepa4j.console.RunConsole;
 import dev.gepa4j.core.container.TaskContainer;
+import dev.gepa4j.core.engine.BudgetFloor;
 import dev.gepa4j.core.engine.GepaLoop;
 import dev.gepa4j.core.engine.LoopConfig;
 import dev.gepa4j.core.engine.LoopParts;
@@ -107,12 +109,11 @@ final class RunAssembly {
                     "heldout split '" + config.container().heldoutSplit() + "'"));
             LoopConfig loopConfig = LoopSettings.config(config);
             // Refuse a budget that cannot even score the seed before a run is registered for it.
-            long floor = train.size() + loopConfig.heldoutReserve(heldout.size());
-            if (!resume && config.gepa().maxRollouts() < floor) {
-                throw new UserFacingException("[gepa] max_rollouts = " + config.gepa().maxRollouts()
-                        + " cannot cover the seed on train (" + train.size() + ") plus the heldout reserve ("
-                        + (floor - train.size()) + "); raise it well above " + floor
-                        + ", or lower heldout_top_k / [dataset] heldout_size");
+            try {
+                BudgetFloor.require(config.gepa().maxRollouts(), loopConfig, train.size(), heldout.size());
+            } catch (IllegalArgumentException tooSmall) {
+                throw new UserFacingException("[gepa] max_rollouts: " + tooSmall.getMessage()
+                        + " (lower heldout_top_k or [dataset] heldout_size)");
             }
             // (3) the run in the workspace
             SqliteWorkspace workspace = SqliteWorkspace.open(workspaceDir);
@@ -193,7 +194,8 @@ final class RunAssembly {
         var p = config.policy();
         boolean builtin = config.container().builtin() != null;
         String provider = p.provider() != null ? p.provider() : builtin ? "embedded" : "openai";
-        String model = p.model() != null ? p.model() : provider.equals("embedded") ? "all-minilm-l6-v2-q" : "gpt-4.1-nano";
+        String model = p.model() != null ? p.model()
+                : provider.equals("embedded") ? DefaultModels.EMBEDDED_POLICY : DefaultModels.OPENAI_POLICY;
         return new PolicySpec(provider, model, p.baseUrl(), p.maxTokens(), java.util.Map.of());
     }
 

@@ -1,20 +1,26 @@
 package dev.gepa4j.cli.config;
 
+import dev.gepa4j.core.engine.LoopDefaults;
+import dev.gepa4j.core.strategy.EpsilonGreedySelector;
+
 /**
- * {@code [gepa]}: the loop's budgets and policies.
+ * {@code [gepa]}: the loop's budgets and policies. The loop's defaults are the core's ({@link LoopDefaults}); this
+ * section fills them in for the keys a file leaves out.
  *
- * @param maxRollouts             hard cap on container calls, heldout included; default 1500
+ * @param maxRollouts             hard cap on container calls, heldout included; default {@value #DEFAULT_MAX_ROLLOUTS}
  * @param heldoutRollouts         part of {@code max_rollouts} kept for the final heldout pick; default: enough for
  *                                {@code heldout_top_k} candidates on every heldout seed
- * @param heldoutTopK             frontier candidates (best train first) evaluated on heldout; default 3
- * @param minibatchSize           examples per gate minibatch; default 5
+ * @param heldoutTopK             frontier candidates (best train first) evaluated on heldout; default
+ *                                {@value LoopDefaults#HELDOUT_TOP_K}
+ * @param minibatchSize           examples per gate minibatch; default {@value LoopDefaults#MINIBATCH_SIZE}
  * @param inFlight                proposals in flight at once in overlapped mode (its lanes); null for the default
  *                                of the proposer kind, see {@link #inFlightFor}
- * @param merge                   try merges of frontier parents; default true
- * @param maxMergeAttempts        cap on merge attempts (accepted or not); default 5
+ * @param merge                   try merges of frontier parents; default {@value LoopDefaults#MERGE}
+ * @param maxMergeAttempts        cap on merge attempts (accepted or not); default
+ *                                {@value LoopDefaults#MAX_MERGE_ATTEMPTS}
  * @param acceptance              {@code strict_improvement} (default) or {@code improvement_or_equal}
  * @param parentSelection         {@code pareto_weighted} (default), {@code current_best} or {@code epsilon_greedy}
- * @param epsilon                 for epsilon_greedy; default 0.1
+ * @param epsilon                 for epsilon_greedy; default {@value EpsilonGreedySelector#DEFAULT_EPSILON}
  * @param componentSelection      {@code round_robin} (default) or {@code all}
  * @param staleness               overlapped mode: {@code rebase} (default), {@code accept}, {@code recheck} or
  *                                {@code drop}
@@ -31,17 +37,20 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
                           String parentSelection, Double epsilon, String componentSelection, String staleness,
                           Integer maxSeconds, Double scoreThreshold, Integer noImprovementProposals,
                           Integer maxProposals, Long maxProposerTokens, Double maxProposerCostUsd, String stopFile) {
+    /** The rollout budget when {@code max_rollouts} is left out. */
+    public static final int DEFAULT_MAX_ROLLOUTS = 1500;
+
     public LoopSection {
-        maxRollouts = maxRollouts == null ? 1500 : maxRollouts;
-        heldoutTopK = heldoutTopK == null ? 3 : heldoutTopK;
-        minibatchSize = minibatchSize == null ? 5 : minibatchSize;
-        merge = merge == null || merge;
-        maxMergeAttempts = maxMergeAttempts == null ? 5 : maxMergeAttempts;
+        maxRollouts = maxRollouts == null ? DEFAULT_MAX_ROLLOUTS : maxRollouts;
+        heldoutTopK = heldoutTopK == null ? LoopDefaults.HELDOUT_TOP_K : heldoutTopK;
+        minibatchSize = minibatchSize == null ? LoopDefaults.MINIBATCH_SIZE : minibatchSize;
+        merge = merge == null ? LoopDefaults.MERGE : merge;
+        maxMergeAttempts = maxMergeAttempts == null ? LoopDefaults.MAX_MERGE_ATTEMPTS : maxMergeAttempts;
         acceptance = acceptance == null ? "strict_improvement" : acceptance;
         parentSelection = parentSelection == null ? "pareto_weighted" : parentSelection;
-        epsilon = epsilon == null ? 0.1 : epsilon;
+        epsilon = epsilon == null ? EpsilonGreedySelector.DEFAULT_EPSILON : epsilon;
         componentSelection = componentSelection == null ? "round_robin" : componentSelection;
-        staleness = staleness == null ? "rebase" : staleness;
+        staleness = staleness == null ? LoopDefaults.STALENESS.label() : staleness;
         stopFile = stopFile == null ? "STOP" : stopFile;
         if (maxRollouts < 1) {
             throw new IllegalArgumentException("[gepa] max_rollouts must be >= 1");
@@ -58,28 +67,143 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
         }
     }
 
-    /** Default lanes with an LLM proposer ({@code kind = "llm"}): the public contract's max_in_flight_candidates. */
-    public static final int LLM_IN_FLIGHT = 8;
-    /** Default lanes with the offline or the coding-agent proposer. */
-    public static final int OTHER_IN_FLIGHT = 4;
-
-    /**
-     * Lanes of overlapped mode: {@code in_flight} when set, else {@value #LLM_IN_FLIGHT} for the LLM proposer and
-     * {@value #OTHER_IN_FLIGHT} for the others. Lanes exist to hide the proposer's latency, and overlapped mode is
-     * bounded by how many useful proposals come back per second, so a model called over HTTP gets the public
-     * contract's default of eight. The offline proposer answers at once (its runs are bound by rollout CPU; eight
-     * lanes gave the demo the same lift, a little slower), and each coding-agent lane is an agent process on the
-     * user's machine.
-     */
+    /** Lanes of overlapped mode: {@code in_flight} when set, else the proposer kind's ({@link LoopDefaults#lanesFor}). */
     public int inFlightFor(String proposerKind) {
-        if (inFlight != null) {
-            return inFlight;
-        }
-        return "llm".equals(proposerKind) ? LLM_IN_FLIGHT : OTHER_IN_FLIGHT;
+        return inFlight != null ? inFlight : LoopDefaults.lanesFor(proposerKind);
     }
 
     public static LoopSection defaults() {
-        return new LoopSection(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+        return builder().build();
+    }
+
+    /** Named construction; every setting left unset takes its default, as a key missing from the file does. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link LoopSection} by name; unset settings are null and take their defaults. */
+    public static final class Builder {
+        private Integer maxRollouts;
+        private Integer heldoutRollouts;
+        private Integer heldoutTopK;
+        private Integer minibatchSize;
+        private Integer inFlight;
+        private Boolean merge;
+        private Integer maxMergeAttempts;
+        private String acceptance;
+        private String parentSelection;
+        private Double epsilon;
+        private String componentSelection;
+        private String staleness;
+        private Integer maxSeconds;
+        private Double scoreThreshold;
+        private Integer noImprovementProposals;
+        private Integer maxProposals;
+        private Long maxProposerTokens;
+        private Double maxProposerCostUsd;
+        private String stopFile;
+
+        private Builder() {
+        }
+
+        public Builder maxRollouts(Integer value) {
+            this.maxRollouts = value;
+            return this;
+        }
+
+        public Builder heldoutRollouts(Integer value) {
+            this.heldoutRollouts = value;
+            return this;
+        }
+
+        public Builder heldoutTopK(Integer value) {
+            this.heldoutTopK = value;
+            return this;
+        }
+
+        public Builder minibatchSize(Integer value) {
+            this.minibatchSize = value;
+            return this;
+        }
+
+        public Builder inFlight(Integer value) {
+            this.inFlight = value;
+            return this;
+        }
+
+        public Builder merge(Boolean value) {
+            this.merge = value;
+            return this;
+        }
+
+        public Builder maxMergeAttempts(Integer value) {
+            this.maxMergeAttempts = value;
+            return this;
+        }
+
+        public Builder acceptance(String value) {
+            this.acceptance = value;
+            return this;
+        }
+
+        public Builder parentSelection(String value) {
+            this.parentSelection = value;
+            return this;
+        }
+
+        public Builder epsilon(Double value) {
+            this.epsilon = value;
+            return this;
+        }
+
+        public Builder componentSelection(String value) {
+            this.componentSelection = value;
+            return this;
+        }
+
+        public Builder staleness(String value) {
+            this.staleness = value;
+            return this;
+        }
+
+        public Builder maxSeconds(Integer value) {
+            this.maxSeconds = value;
+            return this;
+        }
+
+        public Builder scoreThreshold(Double value) {
+            this.scoreThreshold = value;
+            return this;
+        }
+
+        public Builder noImprovementProposals(Integer value) {
+            this.noImprovementProposals = value;
+            return this;
+        }
+
+        public Builder maxProposals(Integer value) {
+            this.maxProposals = value;
+            return this;
+        }
+
+        public Builder maxProposerTokens(Long value) {
+            this.maxProposerTokens = value;
+            return this;
+        }
+
+        public Builder maxProposerCostUsd(Double value) {
+            this.maxProposerCostUsd = value;
+            return this;
+        }
+
+        public Builder stopFile(String value) {
+            this.stopFile = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when a setting is out of range */
+        public LoopSection build() {
+            return new LoopSection(maxRollouts, heldoutRollouts, heldoutTopK, minibatchSize, inFlight, merge, maxMergeAttempts, acceptance, parentSelection, epsilon, componentSelection, staleness, maxSeconds, scoreThreshold, noImprovementProposals, maxProposals, maxProposerTokens, maxProposerCostUsd, stopFile);
+        }
     }
 }

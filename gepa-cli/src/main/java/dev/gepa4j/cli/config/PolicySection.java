@@ -5,7 +5,7 @@ package dev.gepa4j.cli.config;
  * every rollout; never holds a key (the container reads its own credentials).
  *
  * @param provider  default {@code embedded} for built-in tasks, else {@code openai}
- * @param model     default {@code all-minilm-l6-v2-q} for the embedded policy
+ * @param model     default {@value DefaultModels#EMBEDDED_POLICY} for the embedded policy
  * @param baseUrl   OpenAI-compatible base URL for the container's policy calls
  * @param maxTokens completion limit
  * @param apiKeyEnv name of the env var the container should read its key from (passed as a name, never a value)

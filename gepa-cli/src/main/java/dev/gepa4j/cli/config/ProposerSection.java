@@ -53,8 +53,132 @@ public record ProposerSection(String kind, String provider, String model, String
     }
 
     public static ProposerSection defaults() {
-        return new ProposerSection(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+        return builder().build();
+    }
+
+    /** Named construction; every setting left unset takes its default, as a key missing from the file does. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ProposerSection} by name; unset settings are null and take their defaults. */
+    public static final class Builder {
+        private String kind;
+        private String provider;
+        private String model;
+        private String baseUrl;
+        private String apiKeyEnv;
+        private Double temperature;
+        private Integer maxTokens;
+        private Integer timeoutSeconds;
+        private Integer retries;
+        private String editMode;
+        private Integer maxEdits;
+        private Integer proposalsPerCall;
+        private Map<String, String> metaPrompt;
+        private List<String> command;
+        private String proposalsDir;
+        private Integer outputCapKb;
+        private List<String> passEnv;
+        private Map<String, PriceEntry> prices;
+
+        private Builder() {
+        }
+
+        public Builder kind(String value) {
+            this.kind = value;
+            return this;
+        }
+
+        public Builder provider(String value) {
+            this.provider = value;
+            return this;
+        }
+
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        public Builder baseUrl(String value) {
+            this.baseUrl = value;
+            return this;
+        }
+
+        public Builder apiKeyEnv(String value) {
+            this.apiKeyEnv = value;
+            return this;
+        }
+
+        public Builder temperature(Double value) {
+            this.temperature = value;
+            return this;
+        }
+
+        public Builder maxTokens(Integer value) {
+            this.maxTokens = value;
+            return this;
+        }
+
+        public Builder timeoutSeconds(Integer value) {
+            this.timeoutSeconds = value;
+            return this;
+        }
+
+        public Builder retries(Integer value) {
+            this.retries = value;
+            return this;
+        }
+
+        public Builder editMode(String value) {
+            this.editMode = value;
+            return this;
+        }
+
+        public Builder maxEdits(Integer value) {
+            this.maxEdits = value;
+            return this;
+        }
+
+        public Builder proposalsPerCall(Integer value) {
+            this.proposalsPerCall = value;
+            return this;
+        }
+
+        public Builder metaPrompt(Map<String, String> value) {
+            this.metaPrompt = value;
+            return this;
+        }
+
+        public Builder command(List<String> value) {
+            this.command = value;
+            return this;
+        }
+
+        public Builder proposalsDir(String value) {
+            this.proposalsDir = value;
+            return this;
+        }
+
+        public Builder outputCapKb(Integer value) {
+            this.outputCapKb = value;
+            return this;
+        }
+
+        public Builder passEnv(List<String> value) {
+            this.passEnv = value;
+            return this;
+        }
+
+        public Builder prices(Map<String, PriceEntry> value) {
+            this.prices = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when a setting is out of range */
+        public ProposerSection build() {
+            return new ProposerSection(kind, provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, retries, editMode, maxEdits, proposalsPerCall, metaPrompt, command, proposalsDir, outputCapKb, passEnv, prices);
+        }
     }
 
     /** A price row: USD per million input and output tokens. */

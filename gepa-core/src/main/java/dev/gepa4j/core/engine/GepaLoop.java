@@ -68,17 +68,8 @@ public final class GepaLoop {
         }
         this.fields = List.copyOf(new TreeSet<>(seedComponents.keySet()));
         this.heldoutReserve = config.heldoutReserve(parts.heldout().size());
-        int train = parts.train().size();
-        // Parent minibatch and gate; a rebase adds the best's minibatch (journal hits unless the cache is off).
-        int minibatchRuns = Rebasing.enabled(config) ? 3 : 2;
-        long iterationWorstCase = Math.max((long) minibatchRuns * Math.min(config.minibatchSize(), train),
-                config.merge().enabled() ? config.merge().sampleSize() : 0) + train;
-        long needed = train + heldoutReserve;
-        if (parts.runner().budget().limit() < needed) {
-            throw new IllegalArgumentException("rollout budget " + parts.runner().budget().limit() + " cannot cover the "
-                    + "seed on train (" + train + ") plus the heldout reserve (" + heldoutReserve + "); raise it to at least "
-                    + (needed + iterationWorstCase) + " for one proposal, or shrink the splits");
-        }
+        BudgetFloor.require(parts.runner().budget().limit(), config, parts.train().size(), parts.heldout().size());
+        long iterationWorstCase = BudgetFloor.iterationWorstCase(config, parts.train().size());
         this.events = new EventLog(parts.recorder(), parts.listeners(), parts.clock());
         ProposalSource proposals = new ProposalSource(parts.recorder());
         this.rollouts = new Rollouts(parts.runner(), state, events);

@@ -6,10 +6,11 @@ import java.util.TreeMap;
 
 /**
  * The loop's settings. The rollout budget itself is the runner's ({@code RolloutRunner.budget()}); the random seed
- * is in the generator passed with {@link LoopParts}.
+ * is in the generator passed with {@link LoopParts}. Build one with {@link #builder()}, which starts from the
+ * product defaults ({@link LoopDefaults}).
  *
  * @param mode                  serial (reproducible) or overlapped
- * @param minibatchSize         train examples per gate (GEPA's default 3)
+ * @param minibatchSize         train examples per gate
  * @param lanes                 proposals in flight at once in overlapped mode (ignored in serial mode)
  * @param staleness             what overlapped mode does with children planned from an older frontier
  * @param merge                 merge scheduling
@@ -36,39 +37,105 @@ public record LoopConfig(Mode mode, int minibatchSize, int lanes, Staleness stal
         require(successesShown >= 0 && rejectedAttemptsShown >= 0, "shown counts must be >= 0");
     }
 
-    /** Serial, minibatch 3, 4 lanes when overlapped, merges off, heldout top 3. */
+    /** The product defaults ({@link LoopDefaults}). */
     public static LoopConfig defaults() {
-        return new LoopConfig(Mode.SERIAL, 3, 4, Staleness.acceptAsIs(), MergeSettings.off(), 3, -1, Map.of(), 25, 3, 5);
+        return builder().build();
     }
 
-    public LoopConfig withMode(Mode m) {
-        return new LoopConfig(m, minibatchSize, lanes, staleness, merge, heldoutTopK, heldoutBudget, seedCandidate,
-                maxIdleIterations, successesShown, rejectedAttemptsShown);
+    /** A builder that starts from the product defaults ({@link LoopDefaults}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public LoopConfig withMinibatchSize(int size) {
-        return new LoopConfig(mode, size, lanes, staleness, merge, heldoutTopK, heldoutBudget, seedCandidate,
-                maxIdleIterations, successesShown, rejectedAttemptsShown);
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        return new Builder().mode(mode).minibatchSize(minibatchSize).lanes(lanes).staleness(staleness).merge(merge)
+                .heldoutTopK(heldoutTopK).heldoutBudget(heldoutBudget).seedCandidate(seedCandidate)
+                .maxIdleIterations(maxIdleIterations).successesShown(successesShown)
+                .rejectedAttemptsShown(rejectedAttemptsShown);
     }
 
-    public LoopConfig withLanes(int n, Staleness s) {
-        return new LoopConfig(mode, minibatchSize, n, s, merge, heldoutTopK, heldoutBudget, seedCandidate,
-                maxIdleIterations, successesShown, rejectedAttemptsShown);
-    }
+    /** Named construction of a {@link LoopConfig}; every setting starts at its {@link LoopDefaults} value. */
+    public static final class Builder {
+        private Mode mode = LoopDefaults.MODE;
+        private int minibatchSize = LoopDefaults.MINIBATCH_SIZE;
+        private int lanes = LoopDefaults.OTHER_LANES;
+        private Staleness staleness = LoopDefaults.STALENESS;
+        private MergeSettings merge = LoopDefaults.MERGE ? MergeSettings.on(LoopDefaults.MAX_MERGE_ATTEMPTS)
+                : MergeSettings.off();
+        private int heldoutTopK = LoopDefaults.HELDOUT_TOP_K;
+        private int heldoutBudget = LoopDefaults.AUTOMATIC_HELDOUT_BUDGET;
+        private Map<String, String> seedCandidate = Map.of();
+        private int maxIdleIterations = LoopDefaults.MAX_IDLE_ITERATIONS;
+        private int successesShown = LoopDefaults.SUCCESSES_SHOWN;
+        private int rejectedAttemptsShown = LoopDefaults.REJECTED_ATTEMPTS_SHOWN;
 
-    public LoopConfig withMerge(MergeSettings m) {
-        return new LoopConfig(mode, minibatchSize, lanes, staleness, m, heldoutTopK, heldoutBudget, seedCandidate,
-                maxIdleIterations, successesShown, rejectedAttemptsShown);
-    }
+        private Builder() {
+        }
 
-    public LoopConfig withHeldout(int topK, int budget) {
-        return new LoopConfig(mode, minibatchSize, lanes, staleness, merge, topK, budget, seedCandidate,
-                maxIdleIterations, successesShown, rejectedAttemptsShown);
-    }
+        public Builder mode(Mode m) {
+            this.mode = m;
+            return this;
+        }
 
-    public LoopConfig withSeedCandidate(Map<String, String> seed) {
-        return new LoopConfig(mode, minibatchSize, lanes, staleness, merge, heldoutTopK, heldoutBudget, seed,
-                maxIdleIterations, successesShown, rejectedAttemptsShown);
+        public Builder minibatchSize(int size) {
+            this.minibatchSize = size;
+            return this;
+        }
+
+        /** Proposals in flight at once in overlapped mode. */
+        public Builder lanes(int n) {
+            this.lanes = n;
+            return this;
+        }
+
+        public Builder staleness(Staleness s) {
+            this.staleness = s;
+            return this;
+        }
+
+        public Builder merge(MergeSettings m) {
+            this.merge = m;
+            return this;
+        }
+
+        public Builder heldoutTopK(int topK) {
+            this.heldoutTopK = topK;
+            return this;
+        }
+
+        /** Rollouts kept for the heldout pick; {@link LoopDefaults#AUTOMATIC_HELDOUT_BUDGET} for automatic. */
+        public Builder heldoutBudget(int rollouts) {
+            this.heldoutBudget = rollouts;
+            return this;
+        }
+
+        /** Overrides the program's seed candidate when not empty. */
+        public Builder seedCandidate(Map<String, String> seed) {
+            this.seedCandidate = seed;
+            return this;
+        }
+
+        public Builder maxIdleIterations(int n) {
+            this.maxIdleIterations = n;
+            return this;
+        }
+
+        public Builder successesShown(int n) {
+            this.successesShown = n;
+            return this;
+        }
+
+        public Builder rejectedAttemptsShown(int n) {
+            this.rejectedAttemptsShown = n;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first setting out of range */
+        public LoopConfig build() {
+            return new LoopConfig(mode, minibatchSize, lanes, staleness, merge, heldoutTopK, heldoutBudget,
+                    seedCandidate, maxIdleIterations, successesShown, rejectedAttemptsShown);
+        }
     }
 
     /** Rollouts kept back for the heldout pick given the heldout split's size. */

@@ -18,10 +18,10 @@ public record MergeSettings(boolean enabled, int maxAttempts, int sampleSize) {
     }
 
     public static MergeSettings off() {
-        return new MergeSettings(false, 0, 5);
+        return new MergeSettings(false, 0, LoopDefaults.MERGE_SAMPLE_SIZE);
     }
 
     public static MergeSettings on(int maxAttempts) {
-        return new MergeSettings(true, maxAttempts, 5);
+        return new MergeSettings(true, maxAttempts, LoopDefaults.MERGE_SAMPLE_SIZE);
     }
 }

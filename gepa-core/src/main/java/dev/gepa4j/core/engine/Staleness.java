@@ -46,4 +46,34 @@ public record Staleness(Policy policy, long maxLag) {
     public static Staleness dropBeyond(long maxLag) {
         return new Staleness(Policy.DROP_BEYOND, maxLag);
     }
+
+    /** The lag {@code drop} allows when named without one ({@link #named}). */
+    public static final long NAMED_DROP_LAG = 2;
+
+    /**
+     * The policy named {@code accept}, {@code recheck}, {@code drop} (with a lag of {@value #NAMED_DROP_LAG}) or
+     * {@code rebase}, as configuration files spell them; the inverse of {@link #label()}.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Staleness named(String name) {
+        return switch (name) {
+            case "accept" -> acceptAsIs();
+            case "recheck" -> recheck();
+            case "drop" -> dropBeyond(NAMED_DROP_LAG);
+            case "rebase" -> rebase();
+            default -> throw new IllegalArgumentException("unknown staleness policy '" + name
+                    + "': use accept, recheck, drop or rebase");
+        };
+    }
+
+    /** The policy's name as configuration files spell it (the lag of {@code drop} is not part of it). */
+    public String label() {
+        return switch (policy) {
+            case ACCEPT_AS_IS -> "accept";
+            case RECHECK -> "recheck";
+            case DROP_BEYOND -> "drop";
+            case REBASE -> "rebase";
+        };
+    }
 }

@@ -10,6 +10,8 @@ import java.util.random.RandomGenerator;
  * Always draws one double (and one index when exploring), so ε does not change the stream's alignment.
  */
 public final class EpsilonGreedySelector implements ParentSelector {
+    /** The chance of exploring when none is configured. */
+    public static final double DEFAULT_EPSILON = 0.1;
     private final double epsilon;
 
     /** @throws IllegalArgumentException when ε is outside [0,1] */

@@ -17,7 +17,7 @@ public interface ParentSelector {
     /** Short name for logs and the run's configuration. */
     String name();
 
-    /** Parses {@code pareto}, {@code current_best} or {@code epsilon_greedy[:EPS]} (default ε 0.1). */
+    /** Parses {@code pareto}, {@code current_best} or {@code epsilon_greedy[:EPS]} (default ε {@value EpsilonGreedySelector#DEFAULT_EPSILON}). */
     static ParentSelector parse(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.equals("pareto")) {
@@ -27,7 +27,7 @@ public interface ParentSelector {
             return new CurrentBestSelector();
         }
         if (t.equals("epsilon_greedy")) {
-            return new EpsilonGreedySelector(0.1);
+            return new EpsilonGreedySelector(EpsilonGreedySelector.DEFAULT_EPSILON);
         }
         if (t.startsWith("epsilon_greedy:")) {
             return new EpsilonGreedySelector(Double.parseDouble(t.substring("epsilon_greedy:".length())));

@@ -34,6 +34,15 @@ final class LoopFixture {
         return RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
     }
 
+    /**
+     * The settings these tests were written for (GEPA's paper settings: serial, minibatch 3, no merges, children
+     * registered whatever their lag), stated here rather than taken from the product defaults.
+     */
+    static LoopConfig.Builder config() {
+        return LoopConfig.builder().mode(Mode.SERIAL).minibatchSize(3).lanes(4).staleness(Staleness.acceptAsIs())
+                .merge(MergeSettings.off());
+    }
+
     static LoopParts parts(FakeRunner runner, InMemoryRecorder recorder, Proposer proposer, long seed) {
         return LoopParts.of(PROGRAM, new TaskInfo("kw", "put the right keywords in the right fields", "feedback names them"),
                 rows(Split.TRAIN, 10, 0), rows(Split.HELDOUT, 5, 100), runner, recorder, proposer, random(seed));

@@ -77,7 +77,7 @@ class RebasingTest {
                 proposer.accepted.countDown();
             }
         }));
-        LoopResult r = new GepaLoop(LoopConfig.defaults().withMode(Mode.OVERLAPPED).withLanes(2, staleness), parts).run();
+        LoopResult r = new GepaLoop(LoopFixture.config().mode(Mode.OVERLAPPED).lanes(2).staleness(staleness).build(), parts).run();
         assertThat(proposer.heldParentIndex.get()).as("the held proposal was planned on the seed").isZero();
         return new Held(rec, proposer.heldSeq.get(), r);
     }
@@ -121,7 +121,7 @@ class RebasingTest {
     void serial_mode_never_rebases() {
         InMemoryRecorder rec = new InMemoryRecorder();
         FakeRunner runner = new FakeRunner(200, rec, 5, 0);
-        LoopResult r = new GepaLoop(LoopConfig.defaults().withLanes(4, Staleness.rebase()),
+        LoopResult r = new GepaLoop(LoopFixture.config().lanes(4).staleness(Staleness.rebase()).build(),
                 LoopFixture.parts(runner, rec, new KeywordProposer(0.3), 3)).run();
         assertThat(r.counts().accepted()).isPositive();
         assertThat(rec.candidates.values()).allMatch(c -> c.parentIds().size() <= 1);

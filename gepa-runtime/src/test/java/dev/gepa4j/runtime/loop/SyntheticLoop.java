@@ -5,6 +5,7 @@ import dev.gepa4j.core.engine.GepaLoop;
 import dev.gepa4j.core.engine.LoopConfig;
 import dev.gepa4j.core.engine.LoopParts;
 import dev.gepa4j.core.engine.LoopResult;
+import dev.gepa4j.core.engine.MergeSettings;
 import dev.gepa4j.core.engine.Mode;
 import dev.gepa4j.core.engine.RunListener;
 import dev.gepa4j.core.engine.Staleness;
@@ -77,7 +78,9 @@ record SyntheticLoop(String url, String runId, long seed, long budget, Mode mode
                     rows(container, Split.TRAIN, sizes.get("train")), rows(container, Split.HELDOUT, sizes.get("test")),
                     queue, recorder, new SyntheticProposer(0.15, 0.15, proposerLatencyMs),
                     RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).withListeners(listeners);
-            LoopConfig config = LoopConfig.defaults().withMode(mode).withLanes(lanes, staleness);
+            // Minibatch 3 and no merges: the settings these comparisons were calibrated with.
+            LoopConfig config = LoopConfig.builder().mode(mode).lanes(lanes).staleness(staleness).minibatchSize(3)
+                    .merge(MergeSettings.off()).build();
             LoopResult result = new GepaLoop(config, parts).run();
             return new Outcome(result, rolloutBudget.committed(), queue.counters().executed());
         }
