@@ -48,23 +48,23 @@ final class LoopSettings {
     }
 
     static LoopPolicies policies(LoopSection g, Path workspaceDir) {
-        LoopPolicies p = LoopPolicies.defaults();
+        LoopPolicies.Builder p = LoopPolicies.builder();
         p = switch (g.parentSelection()) {
-            case "pareto_weighted" -> p.withParentSelector(new ParetoWeightedSelector());
-            case "current_best" -> p.withParentSelector(new CurrentBestSelector());
-            case "epsilon_greedy" -> p.withParentSelector(new EpsilonGreedySelector(g.epsilon()));
+            case "pareto_weighted" -> p.parentSelector(new ParetoWeightedSelector());
+            case "current_best" -> p.parentSelector(new CurrentBestSelector());
+            case "epsilon_greedy" -> p.parentSelector(new EpsilonGreedySelector(g.epsilon()));
             default -> throw new IllegalArgumentException("[gepa] parent_selection = \"" + g.parentSelection()
                     + "\": use pareto_weighted, current_best or epsilon_greedy");
         };
         p = switch (g.componentSelection()) {
-            case "round_robin" -> p.withComponentSelector(new RoundRobinComponents());
-            case "all" -> p.withComponentSelector(new AllComponents());
+            case "round_robin" -> p.componentSelector(new RoundRobinComponents());
+            case "all" -> p.componentSelector(new AllComponents());
             default -> throw new IllegalArgumentException("[gepa] component_selection = \"" + g.componentSelection()
                     + "\": use round_robin or all");
         };
         p = switch (g.acceptance()) {
-            case "strict_improvement" -> p.withAcceptanceRule(new StrictImprovement());
-            case "improvement_or_equal" -> p.withAcceptanceRule(new ImprovementOrEqual());
+            case "strict_improvement" -> p.acceptanceRule(new StrictImprovement());
+            case "improvement_or_equal" -> p.acceptanceRule(new ImprovementOrEqual());
             default -> throw new IllegalArgumentException("[gepa] acceptance = \"" + g.acceptance()
                     + "\": use strict_improvement or improvement_or_equal");
         };
@@ -88,7 +88,7 @@ final class LoopSettings {
         if (g.maxProposerCostUsd() != null) {
             stops.add(new ProposerCostBudget(g.maxProposerCostUsd()));
         }
-        return p.withStop(StopCondition.anyOf(stops));
+        return p.stop(StopCondition.anyOf(stops)).build();
     }
 
     /**

@@ -205,11 +205,11 @@ public final class OverlapBenchmark {
             long cpuNsBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
             double[] best = {-1};
-            LoopParts parts = LoopParts.of(container.program(), container.taskInfo(),
-                    container.rows(Split.TRAIN, LongStream.range(0, o.train()).boxed().toList()),
-                    container.rows(Split.HELDOUT, LongStream.range(0, 8).boxed().toList()), queue, recorder,
-                    new SyntheticProposer(0.15, 0.15, o.proposerMs()),
-                    RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).withListeners(List.of(e -> {
+            LoopParts parts = LoopParts.builder().program(container.program()).taskInfo(container.taskInfo())
+                    .train(container.rows(Split.TRAIN, LongStream.range(0, o.train()).boxed().toList()))
+                    .heldout(container.rows(Split.HELDOUT, LongStream.range(0, 8).boxed().toList())).runner(queue)
+                    .recorder(recorder).proposer(new SyntheticProposer(0.15, 0.15, o.proposerMs()))
+                    .random(RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).listeners(List.of(e -> {
                         if (trace != null) {
                             traced.add(new TimedEvent((System.nanoTime() - start) / 1e9, e));
                         }
@@ -221,7 +221,7 @@ public final class OverlapBenchmark {
                                 }
                             }
                         }
-                    }));
+                    })).build();
             // Minibatch 3: the size these benchmark figures were measured with (the product default is larger).
             LoopConfig config = LoopConfig.builder().mode(mode).minibatchSize(3).lanes(o.lanes())
                     .staleness(LoopSettings.staleness(o.staleness(), "--staleness"))

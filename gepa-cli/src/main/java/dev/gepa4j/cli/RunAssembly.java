@@ -160,10 +160,12 @@ final class RunAssembly {
             LoopResult result;
             try (BudgetProgress progress = new BudgetProgress(budget, () -> progressStatus(queue),
                     !options.quiet)) {
-                LoopParts parts = LoopParts.of(program, taskInfo, train, heldout, queue, recorder, proposer,
-                                new SplittableRandom(config.run().seed()))
-                        .withPolicies(LoopSettings.policies(config.gepa(), workspaceDir))
-                        .withStopHandle(stop);
+                LoopParts parts = LoopParts.builder().program(program).taskInfo(taskInfo).train(train).heldout(heldout)
+                        .runner(queue).recorder(recorder).proposer(proposer)
+                        .random(new SplittableRandom(config.run().seed()))
+                        .policies(LoopSettings.policies(config.gepa(), workspaceDir))
+                        .stopHandle(stop)
+                        .build();
                 result = new GepaLoop(loopConfig, parts).run();
             } finally {
                 finished.countDown();

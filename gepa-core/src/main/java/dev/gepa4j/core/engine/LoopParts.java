@@ -52,25 +52,103 @@ public record LoopParts(ProgramSpec program, TaskInfo taskInfo, List<DatasetRow>
         }
     }
 
-    /** The usual parts: default policies, the merge proposer, a fresh stop handle, the system clock. */
-    public static LoopParts of(ProgramSpec program, TaskInfo taskInfo, List<DatasetRow> train, List<DatasetRow> heldout,
-                               RolloutRunner runner, RunRecorder recorder, Proposer proposer, RandomGenerator random) {
-        return new LoopParts(program, taskInfo, train, heldout, runner, recorder, proposer, null, null, random,
-                List.of(), null, null);
+    /**
+     * A builder for the usual parts: set program, train, runner, recorder, proposer and random (and heldout, task info,
+     * listeners... as needed); the rest defaults to default policies, the merge proposer, a fresh stop handle and the
+     * system clock.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public LoopParts withPolicies(LoopPolicies p) {
-        return new LoopParts(program, taskInfo, train, heldout, runner, recorder, proposer, mergeProposer, p, random,
-                listeners, stopHandle, clock);
-    }
+    /** Named construction of {@link LoopParts}; {@link #build()} checks what the record requires. */
+    public static final class Builder {
+        private ProgramSpec program;
+        private TaskInfo taskInfo;
+        private List<DatasetRow> train = List.of();
+        private List<DatasetRow> heldout;
+        private RolloutRunner runner;
+        private RunRecorder recorder;
+        private Proposer proposer;
+        private Proposer mergeProposer;
+        private LoopPolicies policies;
+        private RandomGenerator random;
+        private List<RunListener> listeners;
+        private StopHandle stopHandle;
+        private Clock clock;
 
-    public LoopParts withListeners(List<RunListener> l) {
-        return new LoopParts(program, taskInfo, train, heldout, runner, recorder, proposer, mergeProposer, policies,
-                random, l, stopHandle, clock);
-    }
+        private Builder() {
+        }
 
-    public LoopParts withStopHandle(StopHandle s) {
-        return new LoopParts(program, taskInfo, train, heldout, runner, recorder, proposer, mergeProposer, policies,
-                random, listeners, s, clock);
+        public Builder program(ProgramSpec p) {
+            this.program = p;
+            return this;
+        }
+
+        public Builder taskInfo(TaskInfo t) {
+            this.taskInfo = t;
+            return this;
+        }
+
+        public Builder train(List<DatasetRow> rows) {
+            this.train = rows;
+            return this;
+        }
+
+        public Builder heldout(List<DatasetRow> rows) {
+            this.heldout = rows;
+            return this;
+        }
+
+        public Builder runner(RolloutRunner r) {
+            this.runner = r;
+            return this;
+        }
+
+        public Builder recorder(RunRecorder r) {
+            this.recorder = r;
+            return this;
+        }
+
+        public Builder proposer(Proposer p) {
+            this.proposer = p;
+            return this;
+        }
+
+        public Builder mergeProposer(Proposer p) {
+            this.mergeProposer = p;
+            return this;
+        }
+
+        public Builder policies(LoopPolicies p) {
+            this.policies = p;
+            return this;
+        }
+
+        public Builder random(RandomGenerator r) {
+            this.random = r;
+            return this;
+        }
+
+        public Builder listeners(List<RunListener> l) {
+            this.listeners = l;
+            return this;
+        }
+
+        public Builder stopHandle(StopHandle s) {
+            this.stopHandle = s;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        /** @throws NullPointerException or IllegalArgumentException naming what is missing or wrong */
+        public LoopParts build() {
+            return new LoopParts(program, taskInfo, train, heldout, runner, recorder, proposer, mergeProposer, policies,
+                    random, listeners, stopHandle, clock);
+        }
     }
 }

@@ -31,23 +31,60 @@ public record LoopPolicies(ParentSelector parentSelector, MinibatchSampler minib
 
     /** Pareto-weighted parents, epoch-shuffled minibatches, round-robin fields, strict improvement, no extra stop. */
     public static LoopPolicies defaults() {
-        return new LoopPolicies(new ParetoWeightedSelector(), new EpochShuffledSampler(), new RoundRobinComponents(),
-                new StrictImprovement(), StopCondition.NEVER, new MergePairFinder());
+        return builder().build();
     }
 
-    public LoopPolicies withStop(StopCondition s) {
-        return new LoopPolicies(parentSelector, minibatchSampler, componentSelector, acceptanceRule, s, mergePairFinder);
+    /** A builder that starts from fresh default policies (see {@link #defaults()}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public LoopPolicies withParentSelector(ParentSelector p) {
-        return new LoopPolicies(p, minibatchSampler, componentSelector, acceptanceRule, stop, mergePairFinder);
-    }
+    /** Named construction of {@link LoopPolicies}; each policy not set is a fresh default one. */
+    public static final class Builder {
+        private ParentSelector parentSelector = new ParetoWeightedSelector();
+        private MinibatchSampler minibatchSampler = new EpochShuffledSampler();
+        private ComponentSelector componentSelector = new RoundRobinComponents();
+        private AcceptanceRule acceptanceRule = new StrictImprovement();
+        private StopCondition stop = StopCondition.NEVER;
+        private MergePairFinder mergePairFinder = new MergePairFinder();
 
-    public LoopPolicies withComponentSelector(ComponentSelector c) {
-        return new LoopPolicies(parentSelector, minibatchSampler, c, acceptanceRule, stop, mergePairFinder);
-    }
+        private Builder() {
+        }
 
-    public LoopPolicies withAcceptanceRule(AcceptanceRule a) {
-        return new LoopPolicies(parentSelector, minibatchSampler, componentSelector, a, stop, mergePairFinder);
+        public Builder parentSelector(ParentSelector p) {
+            this.parentSelector = p;
+            return this;
+        }
+
+        public Builder minibatchSampler(MinibatchSampler m) {
+            this.minibatchSampler = m;
+            return this;
+        }
+
+        public Builder componentSelector(ComponentSelector c) {
+            this.componentSelector = c;
+            return this;
+        }
+
+        public Builder acceptanceRule(AcceptanceRule a) {
+            this.acceptanceRule = a;
+            return this;
+        }
+
+        /** Extra stop conditions besides the rollout budget. */
+        public Builder stop(StopCondition s) {
+            this.stop = s;
+            return this;
+        }
+
+        public Builder mergePairFinder(MergePairFinder f) {
+            this.mergePairFinder = f;
+            return this;
+        }
+
+        public LoopPolicies build() {
+            return new LoopPolicies(parentSelector, minibatchSampler, componentSelector, acceptanceRule, stop,
+                    mergePairFinder);
+        }
     }
 }

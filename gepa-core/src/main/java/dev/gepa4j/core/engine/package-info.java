@@ -1,7 +1,9 @@
 /**
  * The GEPA loop itself: {@link dev.gepa4j.core.engine.GepaLoop} (read it top to bottom: seed, seed on train,
  * propose-gate-register until a stop condition fires, heldout pick, finish), its inputs
- * ({@link dev.gepa4j.core.engine.LoopConfig}, {@link dev.gepa4j.core.engine.LoopParts}), its result, the sealed
+ * ({@link dev.gepa4j.core.engine.LoopConfig}, built from the product defaults in
+ * {@link dev.gepa4j.core.engine.LoopDefaults}, and {@link dev.gepa4j.core.engine.LoopParts}), the budget it needs to
+ * start ({@link dev.gepa4j.core.engine.BudgetFloor}), its result, the sealed
  * {@link dev.gepa4j.core.engine.RunEvent}s it emits to the workspace and to
  * {@link dev.gepa4j.core.engine.RunListener}s, the {@link dev.gepa4j.core.engine.StopHandle} a SIGINT handler sets,
  * and the small package-private collaborators the loop delegates its mechanics to, one per step: rollouts and their
@@ -12,8 +14,10 @@
  * rebase staleness policy ({@code Rebasing}), the gate ({@code GateVerdict}), full train and
  * the frontier update ({@code Registration}), decisions and non-accepting outcomes ({@code Decisions}), the heldout
  * pick ({@code HeldoutEvaluation}, {@code HeldoutSelection}) and the overlapped lanes ({@code OverlappedScheduler}).
- * They share the loop's one {@code LoopState} lock and never hold it across a rollout, a proposer call or a workspace
- * write, except a candidate's registration, which must precede its joining the frontier.
+ * They share the loop's one {@code LoopState}, which owns its lock (each read-modify-write is one of its methods) and
+ * never holds it across a rollout, a proposer call or a workspace write, except a candidate's registration, which
+ * must precede its joining the frontier. Steps report how they ended as sealed results ({@code Drafted},
+ * {@code MergeTry}, {@code IterationOutcome}).
  *
  * <p>The only package that sees every other core package. May import: all of {@code dev.gepa4j.core}.
  */

@@ -127,8 +127,8 @@ class GepaLoopTest {
                 handle.request("test pause");
             }
         };
-        LoopResult paused = new GepaLoop(LoopFixture.config().build(), LoopFixture.parts(first, rec, new KeywordProposer(0.3), 21)
-                .withListeners(List.of(stopAfterFour)).withStopHandle(handle)).run();
+        LoopResult paused = new GepaLoop(LoopFixture.config().build(), LoopFixture.partsBuilder(first, rec, new KeywordProposer(0.3), 21)
+                .listeners(List.of(stopAfterFour)).stopHandle(handle).build()).run();
         assertThat(paused.status()).isEqualTo(RunStatus.STOPPED);
         assertThat(paused.counts().proposals()).isEqualTo(4);
 
@@ -185,8 +185,8 @@ class GepaLoopTest {
         RunListener broken = ev -> {
             throw new IllegalStateException("listener bug");
         };
-        LoopResult r = new GepaLoop(LoopFixture.config().build(), LoopFixture.parts(runner, rec, new KeywordProposer(0.3), 42)
-                .withListeners(List.of(broken))).run();
+        LoopResult r = new GepaLoop(LoopFixture.config().build(), LoopFixture.partsBuilder(runner, rec, new KeywordProposer(0.3), 42)
+                .listeners(List.of(broken)).build()).run();
         assertThat(r.candidateIds()).isEqualTo(serial(42, 160).result().candidateIds());
     }
 
@@ -207,8 +207,8 @@ class GepaLoopTest {
 
         InMemoryRecorder rec = new InMemoryRecorder();
         KeywordProposer p = new KeywordProposer(0);
-        new GepaLoop(LoopFixture.config().build(), LoopFixture.parts(new FakeRunner(120, rec, 5, 0), rec, p, 2)
-                .withPolicies(LoopPolicies.defaults().withComponentSelector(new AllComponents()))).run();
+        new GepaLoop(LoopFixture.config().build(), LoopFixture.partsBuilder(new FakeRunner(120, rec, 5, 0), rec, p, 2)
+                .policies(LoopPolicies.builder().componentSelector(new AllComponents()).build()).build()).run();
         assertThat(p.fieldsAsked).allMatch(f -> f.equals(List.of("format", "instructions")));
     }
 

@@ -44,7 +44,14 @@ final class LoopFixture {
     }
 
     static LoopParts parts(FakeRunner runner, InMemoryRecorder recorder, Proposer proposer, long seed) {
-        return LoopParts.of(PROGRAM, new TaskInfo("kw", "put the right keywords in the right fields", "feedback names them"),
-                rows(Split.TRAIN, 10, 0), rows(Split.HELDOUT, 5, 100), runner, recorder, proposer, random(seed));
+        return partsBuilder(runner, recorder, proposer, seed).build();
+    }
+
+    /** The keyword task's parts: 10 train and 5 heldout rows, the given runner, recorder, proposer and seed. */
+    static LoopParts.Builder partsBuilder(FakeRunner runner, InMemoryRecorder recorder, Proposer proposer, long seed) {
+        return LoopParts.builder().program(PROGRAM)
+                .taskInfo(new TaskInfo("kw", "put the right keywords in the right fields", "feedback names them"))
+                .train(rows(Split.TRAIN, 10, 0)).heldout(rows(Split.HELDOUT, 5, 100)).runner(runner).recorder(recorder)
+                .proposer(proposer).random(random(seed));
     }
 }

@@ -70,13 +70,13 @@ class RebasingTest {
         FakeRunner runner = new FakeRunner(250, rec, 5, 0);
         FirstCallWaits proposer = new FirstCallWaits();
         // every field may change, so the held proposal always finds an edit among its minibatch's failures
-        LoopParts parts = LoopFixture.parts(runner, rec, proposer, 11)
-                .withPolicies(LoopPolicies.defaults().withComponentSelector(new AllComponents()))
-                .withListeners(List.of(e -> {
-            if (e instanceof RunEvent.CandidateAccepted) {
-                proposer.accepted.countDown();
-            }
-        }));
+        LoopParts parts = LoopFixture.partsBuilder(runner, rec, proposer, 11)
+                .policies(LoopPolicies.builder().componentSelector(new AllComponents()).build())
+                .listeners(List.of(e -> {
+                    if (e instanceof RunEvent.CandidateAccepted) {
+                        proposer.accepted.countDown();
+                    }
+                })).build();
         LoopResult r = new GepaLoop(LoopFixture.config().mode(Mode.OVERLAPPED).lanes(2).staleness(staleness).build(), parts).run();
         assertThat(proposer.heldParentIndex.get()).as("the held proposal was planned on the seed").isZero();
         return new Held(rec, proposer.heldSeq.get(), r);

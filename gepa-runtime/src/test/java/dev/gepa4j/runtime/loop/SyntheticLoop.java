@@ -74,10 +74,11 @@ record SyntheticLoop(String url, String runId, long seed, long budget, Mode mode
                     POLICY, runId, Duration.ofSeconds(20), RetryPolicy.defaults(), ConcurrencyLimits.fixed(concurrency),
                     new SplittableRandom(seed));
             var sizes = container.dataset().splitSizes();
-            LoopParts parts = LoopParts.of(container.program(), container.taskInfo(),
-                    rows(container, Split.TRAIN, sizes.get("train")), rows(container, Split.HELDOUT, sizes.get("test")),
-                    queue, recorder, new SyntheticProposer(0.15, 0.15, proposerLatencyMs),
-                    RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).withListeners(listeners);
+            LoopParts parts = LoopParts.builder().program(container.program()).taskInfo(container.taskInfo())
+                    .train(rows(container, Split.TRAIN, sizes.get("train")))
+                    .heldout(rows(container, Split.HELDOUT, sizes.get("test"))).runner(queue).recorder(recorder)
+                    .proposer(new SyntheticProposer(0.15, 0.15, proposerLatencyMs))
+                    .random(RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).listeners(listeners).build();
             // Minibatch 3 and no merges: the settings these comparisons were calibrated with.
             LoopConfig config = LoopConfig.builder().mode(mode).lanes(lanes).staleness(staleness).minibatchSize(3)
                     .merge(MergeSettings.off()).build();
