@@ -42,7 +42,8 @@ final class LoopSettings {
                 .staleness(staleness(g.staleness(), "[gepa] staleness"))
                 .merge(g.merge() ? MergeSettings.on(g.maxMergeAttempts()) : MergeSettings.off())
                 .heldoutTopK(g.heldoutTopK())
-                .heldoutBudget(g.heldoutRollouts() == null ? LoopDefaults.AUTOMATIC_HELDOUT_BUDGET : g.heldoutRollouts())
+                .heldoutBudget(g.heldoutRollouts() == null ? LoopDefaults.AUTOMATIC_HELDOUT_BUDGET
+                        : g.heldoutRollouts())
                 .seedCandidate(config.seedCandidate())
                 .build();
     }

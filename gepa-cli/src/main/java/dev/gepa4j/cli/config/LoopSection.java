@@ -67,7 +67,7 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
         }
     }
 
-    /** Lanes of overlapped mode: {@code in_flight} when set, else the proposer kind's ({@link LoopDefaults#lanesFor}). */
+    /** Lanes of overlapped mode: {@code in_flight} when set, else the proposer kind's {@link LoopDefaults#lanesFor}. */
     public int inFlightFor(String proposerKind) {
         return inFlight != null ? inFlight : LoopDefaults.lanesFor(proposerKind);
     }
@@ -203,7 +203,10 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
 
         /** @throws IllegalArgumentException when a setting is out of range */
         public LoopSection build() {
-            return new LoopSection(maxRollouts, heldoutRollouts, heldoutTopK, minibatchSize, inFlight, merge, maxMergeAttempts, acceptance, parentSelection, epsilon, componentSelection, staleness, maxSeconds, scoreThreshold, noImprovementProposals, maxProposals, maxProposerTokens, maxProposerCostUsd, stopFile);
+            return new LoopSection(maxRollouts, heldoutRollouts, heldoutTopK, minibatchSize, inFlight, merge,
+                    maxMergeAttempts, acceptance, parentSelection, epsilon, componentSelection, staleness, maxSeconds,
+                    scoreThreshold, noImprovementProposals, maxProposals, maxProposerTokens, maxProposerCostUsd,
+                    stopFile);
         }
     }
 }

@@ -177,7 +177,9 @@ public record ProposerSection(String kind, String provider, String model, String
 
         /** @throws IllegalArgumentException when a setting is out of range */
         public ProposerSection build() {
-            return new ProposerSection(kind, provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, retries, editMode, maxEdits, proposalsPerCall, metaPrompt, command, proposalsDir, outputCapKb, passEnv, prices);
+            return new ProposerSection(kind, provider, model, baseUrl, apiKeyEnv, temperature, maxTokens,
+                    timeoutSeconds, retries, editMode, maxEdits, proposalsPerCall, metaPrompt, command, proposalsDir,
+                    outputCapKb, passEnv, prices);
         }
     }
 

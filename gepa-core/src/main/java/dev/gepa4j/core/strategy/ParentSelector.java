@@ -17,7 +17,10 @@ public interface ParentSelector {
     /** Short name for logs and the run's configuration. */
     String name();
 
-    /** Parses {@code pareto}, {@code current_best} or {@code epsilon_greedy[:EPS]} (default ε {@value EpsilonGreedySelector#DEFAULT_EPSILON}). */
+    /**
+     * Parses {@code pareto}, {@code current_best} or {@code epsilon_greedy[:EPS]} (default ε
+     * {@value EpsilonGreedySelector#DEFAULT_EPSILON}).
+     */
     static ParentSelector parse(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.equals("pareto")) {

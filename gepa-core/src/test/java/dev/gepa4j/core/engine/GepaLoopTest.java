@@ -32,7 +32,7 @@ class GepaLoopTest {
         InMemoryRecorder rec = new InMemoryRecorder();
         FakeRunner runner = new FakeRunner(budget, rec, 5, 0);
         KeywordProposer proposer = new KeywordProposer(0.3);
-        LoopResult r = new GepaLoop(LoopFixture.config().build(), LoopFixture.parts(runner, rec, proposer, seed)).run();
+        LoopResult r = new GepaLoop(LoopFixture.serial(), LoopFixture.parts(runner, rec, proposer, seed)).run();
         return new Run(r, rec, runner, proposer);
     }
 
@@ -87,7 +87,7 @@ class GepaLoopTest {
     void the_budget_is_never_exceeded_and_the_heldout_reserve_is_left_for_heldout() {
         Run run = serial(9, 137);
         assertThat(run.runner().containerCalls.get()).isLessThanOrEqualTo(137);
-        long heldoutReserve = LoopFixture.config().build().heldoutReserve(5);
+        long heldoutReserve = LoopFixture.serial().heldoutReserve(5);
         long trainCalls = run.recorder().journal.stream()
                 .filter(j -> !j.result().cached() && j.stage() != Stage.HELDOUT).count();
         assertThat(trainCalls).isLessThanOrEqualTo(137 - heldoutReserve);
@@ -127,14 +127,14 @@ class GepaLoopTest {
                 handle.request("test pause");
             }
         };
-        LoopResult paused = new GepaLoop(LoopFixture.config().build(), LoopFixture.partsBuilder(first, rec, new KeywordProposer(0.3), 21)
+        LoopResult paused = new GepaLoop(LoopFixture.serial(), LoopFixture.partsBuilder(first, rec, new KeywordProposer(0.3), 21)
                 .listeners(List.of(stopAfterFour)).stopHandle(handle).build()).run();
         assertThat(paused.status()).isEqualTo(RunStatus.STOPPED);
         assertThat(paused.counts().proposals()).isEqualTo(4);
 
         FakeRunner second = new FakeRunner(220, rec, 5, 0);
         KeywordProposer fresh = new KeywordProposer(0.3);
-        LoopResult resumed = new GepaLoop(LoopFixture.config().build(), LoopFixture.parts(second, rec, fresh, 21)).run();
+        LoopResult resumed = new GepaLoop(LoopFixture.serial(), LoopFixture.parts(second, rec, fresh, 21)).run();
 
         assertThat(resumed.candidateIds()).isEqualTo(whole.result().candidateIds());
         assertThat(resumed.bestCandidateId()).isEqualTo(whole.result().bestCandidateId());
@@ -155,7 +155,7 @@ class GepaLoopTest {
                 return new ProposalOutcome(List.of(LoopFixture.PROGRAM.seedCandidate()), "", "", null, null);
             }
         };
-        LoopResult r = new GepaLoop(LoopFixture.config().build(), LoopFixture.parts(runner, rec, echoSeed, 1)).run();
+        LoopResult r = new GepaLoop(LoopFixture.serial(), LoopFixture.parts(runner, rec, echoSeed, 1)).run();
         assertThat(r.counts().duplicates()).isEqualTo(r.counts().proposals()).isPositive();
         assertThat(r.stopReason()).startsWith("stalled");
         long trainCalls = rec.journal.stream().filter(j -> !j.result().cached() && j.stage() != Stage.HELDOUT).count();
@@ -173,7 +173,7 @@ class GepaLoopTest {
                 throw new ProposerUnavailableException("endpoint refused the connection", true, null);
             }
         };
-        assertThatThrownBy(() -> new GepaLoop(LoopFixture.config().build(), LoopFixture.parts(runner, rec, down, 1)).run())
+        assertThatThrownBy(() -> new GepaLoop(LoopFixture.serial(), LoopFixture.parts(runner, rec, down, 1)).run())
                 .isInstanceOf(LoopFailedException.class).hasMessageContaining("endpoint refused the connection");
         assertThat(rec.status).isEqualTo(RunStatus.FAILED);
     }
@@ -185,7 +185,7 @@ class GepaLoopTest {
         RunListener broken = ev -> {
             throw new IllegalStateException("listener bug");
         };
-        LoopResult r = new GepaLoop(LoopFixture.config().build(), LoopFixture.partsBuilder(runner, rec, new KeywordProposer(0.3), 42)
+        LoopResult r = new GepaLoop(LoopFixture.serial(), LoopFixture.partsBuilder(runner, rec, new KeywordProposer(0.3), 42)
                 .listeners(List.of(broken)).build()).run();
         assertThat(r.candidateIds()).isEqualTo(serial(42, 160).result().candidateIds());
     }
@@ -194,7 +194,7 @@ class GepaLoopTest {
     void a_budget_that_cannot_cover_the_seed_and_heldout_is_refused_with_the_minimum() {
         InMemoryRecorder rec = new InMemoryRecorder();
         FakeRunner runner = new FakeRunner(20, rec, 5, 0);
-        assertThatThrownBy(() -> new GepaLoop(LoopFixture.config().build(), LoopFixture.parts(runner, rec, new KeywordProposer(0), 1)))
+        assertThatThrownBy(() -> new GepaLoop(LoopFixture.serial(), LoopFixture.parts(runner, rec, new KeywordProposer(0), 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rollout budget 20")
                 .hasMessageContaining("raise it to at least");
     }
@@ -207,7 +207,7 @@ class GepaLoopTest {
 
         InMemoryRecorder rec = new InMemoryRecorder();
         KeywordProposer p = new KeywordProposer(0);
-        new GepaLoop(LoopFixture.config().build(), LoopFixture.partsBuilder(new FakeRunner(120, rec, 5, 0), rec, p, 2)
+        new GepaLoop(LoopFixture.serial(), LoopFixture.partsBuilder(new FakeRunner(120, rec, 5, 0), rec, p, 2)
                 .policies(LoopPolicies.builder().componentSelector(new AllComponents()).build()).build()).run();
         assertThat(p.fieldsAsked).allMatch(f -> f.equals(List.of("format", "instructions")));
     }
@@ -230,12 +230,13 @@ class GepaLoopTest {
     void overlapped_lanes_keep_the_invariants() {
         InMemoryRecorder rec = new InMemoryRecorder();
         FakeRunner runner = new FakeRunner(250, rec, 5, 2);
-        LoopResult r = new GepaLoop(LoopFixture.config().mode(Mode.OVERLAPPED).lanes(4).staleness(Staleness.recheck()).build(),
+        LoopResult r = new GepaLoop(LoopFixture.config().mode(Mode.OVERLAPPED).lanes(4)
+                        .staleness(Staleness.recheck()).build(),
                 LoopFixture.parts(runner, rec, new KeywordProposer(0.3), 4)).run();
         assertThat(r.candidateIds()).hasSize(1 + r.counts().accepted());
         assertThat(runner.containerCalls.get()).isLessThanOrEqualTo(250);
         long trainCalls = rec.journal.stream().filter(j -> !j.result().cached() && j.stage() != Stage.HELDOUT).count();
-        assertThat(trainCalls).isLessThanOrEqualTo(250 - LoopFixture.config().build().heldoutReserve(5));
+        assertThat(trainCalls).isLessThanOrEqualTo(250 - LoopFixture.serial().heldoutReserve(5));
         assertThat(rec.proposals.keySet()).hasSize(r.counts().proposals());
         assertThat(r.bestTrainMean()).isGreaterThan(r.seedTrainMean());
     }

@@ -43,6 +43,11 @@ final class LoopFixture {
                 .merge(MergeSettings.off());
     }
 
+    /** {@link #config()} as it is. */
+    static LoopConfig serial() {
+        return config().build();
+    }
+
     static LoopParts parts(FakeRunner runner, InMemoryRecorder recorder, Proposer proposer, long seed) {
         return partsBuilder(runner, recorder, proposer, seed).build();
     }

@@ -77,7 +77,8 @@ class RebasingTest {
                         proposer.accepted.countDown();
                     }
                 })).build();
-        LoopResult r = new GepaLoop(LoopFixture.config().mode(Mode.OVERLAPPED).lanes(2).staleness(staleness).build(), parts).run();
+        LoopConfig config = LoopFixture.config().mode(Mode.OVERLAPPED).lanes(2).staleness(staleness).build();
+        LoopResult r = new GepaLoop(config, parts).run();
         assertThat(proposer.heldParentIndex.get()).as("the held proposal was planned on the seed").isZero();
         return new Held(rec, proposer.heldSeq.get(), r);
     }

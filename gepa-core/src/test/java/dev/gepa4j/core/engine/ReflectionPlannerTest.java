@@ -17,7 +17,7 @@ class ReflectionPlannerTest {
             new KeywordProposer(0), 1);
     private final LoopState state = new LoopState();
     private static final Candidate SEED = Candidate.of(0, LoopFixture.PROGRAM.seedCandidate(), List.of(), "seed");
-    private final ReflectionPlanner planner = new ReflectionPlanner(LoopFixture.config().build(), parts, state, FIELDS);
+    private final ReflectionPlanner planner = new ReflectionPlanner(LoopFixture.serial(), parts, state, FIELDS);
 
     /** A frontier with the seed alone: every parent draw returns it. */
     private void seedOnly() {
