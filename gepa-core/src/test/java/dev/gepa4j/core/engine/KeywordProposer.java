@@ -38,9 +38,8 @@ final class KeywordProposer implements Proposer {
         Map<String, String> draft = new LinkedHashMap<>(packet.parent().components());
         boolean changed = false;
         for (FailureCase f : packet.failures()) {
-            String[] words = f.verifier().feedback().split(" ");
-            String kw = words[1];
-            String field = words[3];
+            String kw = keywordAskedFor(f);
+            String field = fieldAskedFor(f);
             if (!packet.fieldsToUpdate().contains(field)) {
                 continue;
             }
@@ -57,5 +56,15 @@ final class KeywordProposer implements Proposer {
             return ProposalOutcome.rejected("packet " + packet.seq(), "", Usage.of(10, 0, 0), "nothing to change");
         }
         return new ProposalOutcome(List.of(draft), "packet " + packet.seq(), draft.toString(), Usage.of(10, 5, 0.001), null);
+    }
+
+    /** The keyword a failure's feedback ("needs kX in FIELD") asks for. */
+    static String keywordAskedFor(FailureCase f) {
+        return f.verifier().feedback().split(" ")[1];
+    }
+
+    /** The field a failure's feedback ("needs kX in FIELD") asks the keyword to be put in. */
+    static String fieldAskedFor(FailureCase f) {
+        return f.verifier().feedback().split(" ")[3];
     }
 }

@@ -12,43 +12,83 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * The rebase staleness policy on the keyword task: the first proposal is held until another lane's child has joined
  * the frontier, so it comes back stale. Under {@code rebase} its edit lands on the new best and is gated against
  * it; under {@code accept} the same proposal keeps its own parent.
+ *
+ * <p>Which minibatch and proposer seed each lane draws depends on thread timing, so the setup does not leave the
+ * rebase to those draws: the held proposal and all the others edit different fields (see {@link FirstCallWaits}).
  */
 class RebasingTest {
 
-    /** Holds its first call until a candidate has been accepted, then answers as the keyword proposer would. */
+    /**
+     * Holds its first call until a candidate has been accepted, then answers as the keyword proposer would; every
+     * other call is answered as the keyword proposer would with the held call's field taken out of the fields to
+     * update.
+     *
+     * <p>That makes the rebase certain whatever each lane drew: the held call is planned on the seed, which fails
+     * every example, so it adds the keyword its first failure asks for to the field that failure names. No other
+     * proposal ever changes that field, so when the held call returns the best still has the seed's text there:
+     * it fails that example of the held minibatch (the best cannot score 1 there), its own edits are in other fields
+     * (moving the edit onto it cannot conflict), and no registered candidate has the held edit (no duplicate).
+     */
     private static final class FirstCallWaits implements Proposer {
-        final KeywordProposer inner = new KeywordProposer(0.0);
+        final KeywordProposer held = new KeywordProposer(0.0);
+        final KeywordProposer others = new KeywordProposer(0.0);
         final CountDownLatch accepted = new CountDownLatch(1);
-        final AtomicInteger heldSeq = new AtomicInteger(-1);
-        final AtomicInteger heldParentIndex = new AtomicInteger(-1);
+        private int heldSeq = -1;
+        private int heldParentIndex = -1;
+        private String heldField;
 
         @Override
         public String kind() {
-            return inner.kind();
+            return held.kind();
         }
 
         @Override
         public ProposalOutcome propose(ProposalPacket packet) {
-            if (heldSeq.compareAndSet(-1, packet.seq())) {
-                heldParentIndex.set(packet.parent().index());
-                try {
-                    if (!accepted.await(20, TimeUnit.SECONDS)) {
-                        throw new AssertionError("no other lane got a child accepted within 20 s");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
+            String leaveAlone;
+            synchronized (this) {
+                if (heldSeq < 0) {
+                    heldSeq = packet.seq();
+                    heldParentIndex = packet.parent().index();
+                    heldField = KeywordProposer.fieldAskedFor(packet.failures().get(0));
+                    leaveAlone = null;
+                } else {
+                    leaveAlone = heldField;
                 }
             }
-            return inner.propose(packet);
+            if (leaveAlone != null) {
+                return others.propose(withFieldsToUpdate(packet,
+                        packet.fieldsToUpdate().stream().filter(f -> !f.equals(leaveAlone)).toList()));
+            }
+            try {
+                if (!accepted.await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("no other lane got a child accepted within 60 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            return held.propose(packet);
         }
+
+        synchronized int heldSeq() {
+            return heldSeq;
+        }
+
+        synchronized int heldParentIndex() {
+            return heldParentIndex;
+        }
+    }
+
+    private static ProposalPacket withFieldsToUpdate(ProposalPacket p, List<String> fields) {
+        return new ProposalPacket(p.seq(), p.parent(), fields, p.mutableFields(), p.failures(), p.successes(),
+                p.parentDiff(), p.parentMinibatchMean(), p.parentTrainMean(), p.frontierSummary(), p.taskDescription(),
+                p.proposerHints(), p.rejectedAttempts(), p.proposalsWanted(), p.randomSeed(), p.merge());
     }
 
     private record Held(InMemoryRecorder recorder, int seq, LoopResult result) {
@@ -79,8 +119,8 @@ class RebasingTest {
                 })).build();
         LoopConfig config = LoopFixture.config().mode(Mode.OVERLAPPED).lanes(2).staleness(staleness).build();
         LoopResult r = new GepaLoop(config, parts).run();
-        assertThat(proposer.heldParentIndex.get()).as("the held proposal was planned on the seed").isZero();
-        return new Held(rec, proposer.heldSeq.get(), r);
+        assertThat(proposer.heldParentIndex()).as("the held proposal was planned on the seed").isZero();
+        return new Held(rec, proposer.heldSeq(), r);
     }
 
     @Test
