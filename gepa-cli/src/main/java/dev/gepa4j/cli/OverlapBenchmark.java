@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 /**
- * The overlap benchmark (DESIGN.md section 6): the synthetic task over real HTTP with a fixed container latency and
+ * The overlap benchmark (docs/benchmarks.md): the synthetic task over real HTTP with a fixed container latency and
  * a proposer that takes a fixed time per call (standing in for a model), run once in serial mode and once in
  * overlapped mode with the same rollout budget, the same queue concurrency and the same seed, each in a fresh
  * sqlite workspace. For each seed it prints one JSON line: the wall-clock, final train score, CPU and JIT-compile

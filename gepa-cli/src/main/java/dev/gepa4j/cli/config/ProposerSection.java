@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code [proposer]}: who writes new candidates. README.md shows a complete example for each kind.
+ * {@code [proposer]}: who writes new candidates. Every key: docs/configuration.md.
  *
  * @param kind             {@code offline} (default; no network), {@code llm} or {@code agent}
  * @param provider         llm: {@code openai} (any OpenAI-compatible base URL) or {@code anthropic}

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The GEPA loop (DESIGN.md section 1). Read {@link #run()} top to bottom, then {@link #reflect} and {@link #merge}:
+ * The GEPA loop (docs/architecture.md). Read {@link #run()} top to bottom, then {@link #reflect} and {@link #merge}:
  * each numbered step is a few lines, and the mechanics live in small collaborators beside this file
  * ({@link Rollouts}, {@link ReflectionPlanner}, {@link ProposalStep}, {@link Rebasing}, {@link Registration},
  * {@link MergePlanner}, {@link StopCheck}, {@link HeldoutEvaluation}, {@link Decisions}). Logging, progress and

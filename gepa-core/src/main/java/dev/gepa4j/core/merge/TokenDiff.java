@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The edits that turn one token list into another, as hunks over the first list: a longest-common-subsequence diff
- * after the common prefix and suffix are set aside. The core depends on the JDK only (DESIGN.md section 7), and
+ * after the common prefix and suffix are set aside. The core depends on the JDK only (docs/architecture.md), and
  * prompt texts are short, so a quadratic table over the changed middle is cheap; a middle larger than
  * {@value #MAX_CELLS} cells is reported as one hunk replacing all of it (a merge then sees a conflict there and
  * keeps the better parent's text).

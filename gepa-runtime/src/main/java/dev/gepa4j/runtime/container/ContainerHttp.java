@@ -31,8 +31,8 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Why not the JDK's {@code java.net.http.HttpClient}: it funnels every exchange through one selector thread and
  * a chain of futures, which capped a 2-core machine at about 2,400 loopback exchanges per second with one core idle
- * (448 us of CPU per exchange); the blocking client measured 7,100 per second at 224 us (the figures are in the
- * README's fanout section). Blocking sockets park a virtual thread instead of a carrier, so blocking is cheap here.
+ * (448 us of CPU per exchange); the blocking client measured 7,100 per second at 224 us (the figures are in
+ * docs/benchmarks.md). Blocking sockets park a virtual thread instead of a carrier, so blocking is cheap here.
  *
  * <p>Nothing is retried, redirected or decompressed here: the rollout queue owns retries, and a container has no
  * reason to redirect. Thread-safe.

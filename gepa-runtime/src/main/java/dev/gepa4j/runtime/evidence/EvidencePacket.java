@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The content of {@code packet.json} (DESIGN.md section 5), written with snake_case names. Scores are fractions in
+ * The content of {@code packet.json} (docs/architecture.md), written with snake_case names. Scores are fractions in
  * [0,1] or null when not measured.
  */
 public record EvidencePacket(String schema, String runId, String task, String status, Map<String, String> policy,

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes a run's evidence packet (DESIGN.md section 5) from the workspace:
+ * Writes a run's evidence packet (docs/architecture.md) from the workspace:
  * {@code <outDir>/<run_id>/evidence/} with {@code packet.json}, {@code best/<field>.txt} (one per component of the
  * best candidate), {@code diff.patch} (best against the seed, unified; empty when the best is the seed),
  * {@code report.md} and {@code report.html} (self-contained).

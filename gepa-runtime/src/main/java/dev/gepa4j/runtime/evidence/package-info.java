@@ -1,7 +1,7 @@
 /**
  * The run's result as files and as numbers: {@link dev.gepa4j.runtime.evidence.RunMetrics} derives every score,
  * the Pareto frontier and its coverage grid from what a {@link dev.gepa4j.core.workspace.WorkspaceReader} holds, and
- * {@link dev.gepa4j.runtime.evidence.EvidencePacketWriter} writes the evidence packet (DESIGN.md section 5) from the
+ * {@link dev.gepa4j.runtime.evidence.EvidencePacketWriter} writes the evidence packet (docs/architecture.md) from the
  * same numbers, so the packet, the console and {@code gepa runs/show} never disagree with the workspace.
  *
  * <p>Definitions (all scores are fractions in [0,1]; a score that was not measured is null, never 0; only OK and
