@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param trainSeeds   explicit train seeds
  * @param heldoutSeeds explicit heldout seeds
- * @param trainSize    number of train seeds when no list is given; default: the container's split size, at most 60
+ * @param trainSize    number of train seeds when no list is given; default: the container's split size, at most 100
  * @param heldoutSize  number of heldout seeds when no list is given; default: the container's split size, at most 200
  */
 public record DatasetSection(List<Long> trainSeeds, List<Long> heldoutSeeds, Integer trainSize, Integer heldoutSize) {
