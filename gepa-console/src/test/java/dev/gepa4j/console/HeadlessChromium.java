@@ -11,8 +11,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium driven by its chromedriver, headless, with the flags from STACK.md (no network beyond loopback,
- * a fresh profile). Fails, never skips, when Chromium is missing: CI installs it.
+ * Debian's Chromium driven by its chromedriver, headless, with flags that keep it off the network beyond loopback
+ * (and a fresh profile). Fails, never skips, when Chromium is missing: CI installs it.
  */
 final class HeadlessChromium implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
