@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param url            one container base URL
  * @param urls           several endpoints serving the same task (a pool); combined with {@code url}
- * @param builtin        a built-in container started in-process instead ({@code banking77}, {@code synthetic})
+ * @param builtin        a built-in container started in-process instead ({@code banking77})
  * @param apiKeyEnv      name of the environment variable holding the container's X-API-Key, if it wants one
  * @param trainSplit     the container's split name used for train seeds; default {@code train}
  * @param heldoutSplit   the container's split name used for heldout seeds; default {@code test}
