@@ -13,6 +13,7 @@ import dev.gepa4j.core.rollout.Stage;
 import dev.gepa4j.core.workspace.RunRecorder;
 import dev.gepa4j.core.workspace.RunSpec;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.testkit.faults.Arrival;
 import dev.gepa4j.testkit.faults.Fault;
 import dev.gepa4j.testkit.faults.FaultSchedule;
 import dev.gepa4j.testkit.faults.FaultyContainer;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The queue against a real container on loopback that misbehaves. Every test checks the same accounting: each job
  * ends as ok, failed (inside the container) or error; the journal holds one row per job; the budget committed
- * equals the rollouts the container says it executed, and no rollout id was executed twice.
+ * equals the rollouts the container says it executed; and, counted by the container on arrival (before its memory of
+ * answered ids could hide a repeat), the container saw every attempt the client reports and answered each rollout
+ * once: no rollout was asked for again after its answer arrived.
  */
 class FaultToleranceTest {
     private static final int JOBS = 120;
@@ -53,13 +56,25 @@ class FaultToleranceTest {
     }
 
     private BatchResult runAgainst(List<TaskContainer> endpoints, Duration timeout, RolloutQueue[] out) {
-        RolloutQueue queue = QueueFixture.queue(endpoints, recorder, budget, "faults", timeout,
-                ConcurrencyLimits.adaptive(16, 32));
+        return runAgainst(endpoints, timeout, ConcurrencyLimits.adaptive(16, 32), out);
+    }
+
+    private BatchResult runAgainst(List<TaskContainer> endpoints, Duration timeout, ConcurrencyLimits limits,
+                                   RolloutQueue[] out) {
+        RolloutQueue queue = QueueFixture.queue(endpoints, recorder, budget, "faults", timeout, limits);
         out[0] = queue;
         return queue.run(Stage.SEED_TRAIN, QueueFixture.jobs("Answer the question.", JOBS));
     }
 
     private void assertAccounted(BatchResult batch, FaultyContainer... containers) {
+        assertAccounted(batch, true, containers);
+    }
+
+    /**
+     * @param everyAttemptArrives false when some attempts cannot reach a container (an endpoint nobody listens on, a
+     *                            container down for a restart): then the container sees at most the attempts made
+     */
+    private void assertAccounted(BatchResult batch, boolean everyAttemptArrives, FaultyContainer... containers) {
         assertThat(batch.results()).hasSize(JOBS).doesNotContainNull();
         long ok = batch.results().stream().filter(r -> r.status() == RolloutStatus.OK).count();
         long failed = batch.results().stream().filter(r -> r.status() == RolloutStatus.FAILED).count();
@@ -71,9 +86,25 @@ class FaultToleranceTest {
         long executed = 0;
         for (FaultyContainer c : containers) {
             executed += c.executed();
-            for (String id : c.executedIds()) {
-                assertThat(c.executionsOf(id)).as("executions of " + id).isEqualTo(1);
+        }
+        for (RolloutResult r : batch.results()) {
+            String id = r.rolloutId();
+            int requests = 0;
+            int answers = 0;
+            for (FaultyContainer c : containers) {
+                requests += c.requestsOf(id);
+                answers += c.answersOf(id);
             }
+            if (everyAttemptArrives) {
+                assertThat(requests).as("requests the container saw for %s", id).isEqualTo(r.attempts());
+            } else {
+                assertThat(requests).as("requests the container saw for %s", id).isBetween(1, r.attempts());
+            }
+            boolean cut = java.util.Arrays.stream(containers).anyMatch(c -> c.cutByStop().contains(id));
+            int expected = r.status() == RolloutStatus.ERROR ? 0 : 1;
+            // an answer cut by a container's stop never reached the client, which rightly asks again
+            assertThat(answers).as("answers the container gave for %s (%s)", id, r.status())
+                    .isBetween(expected, cut ? expected + 1 : expected);
         }
         List<String> errorTexts = batch.results().stream().filter(r -> r.status() == RolloutStatus.ERROR)
                 .map(RolloutResult::error).distinct().limit(3).toList();
@@ -98,24 +129,47 @@ class FaultToleranceTest {
 
     @Test
     void tooManyRequestsWithRetryAfterIsWaitedOutAndLowersConcurrency() {
-        try (FaultyContainer c = FaultyContainer.start(FaultSchedule.bursts(Fault.TOO_MANY_REQUESTS, 60, 4),
-                new LatencyModel(5, 2), 0, 0)) {
+        // 8 calls at most and no growth, so one 429 halves the limit to 4 for the rest of the batch; service times
+        // of 50-380 ms keep every slot the client is allowed busy, so the container sees its in-flight count
+        long overloaded = 30;
+        ConcurrencyLimits limits = new ConcurrencyLimits(8, 1, 8, 1_000, 0.5);
+        try (FaultyContainer c = FaultyContainer.start(
+                arrival -> arrival == overloaded ? Fault.TOO_MANY_REQUESTS : Fault.NONE,
+                new LatencyModel(100, 2), 0, 0)) {
             RolloutQueue[] q = new RolloutQueue[1];
-            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofSeconds(5), q);
+            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofSeconds(5), limits, q);
             assertAccounted(batch, c);
             assertThat(batch.complete()).isTrue();
-            assertThat(c.injected(Fault.TOO_MANY_REQUESTS)).isPositive();
-            assertThat(q[0].counters().retried()).isEqualTo(c.injected(Fault.TOO_MANY_REQUESTS));
-            assertThat(batch.results()).filteredOn(r -> r.attempts() > 1).isNotEmpty();
+            assertThat(c.injected(Fault.TOO_MANY_REQUESTS)).isEqualTo(1);
+            assertThat(q[0].counters().retried()).isEqualTo(1);
+
+            List<Arrival> arrivals = c.arrivals();
+            Arrival refused = arrivals.get((int) overloaded - 1);
+            assertThat(refused.fault()).isEqualTo(Fault.TOO_MANY_REQUESTS);
+            Arrival retry = arrivals.stream()
+                    .filter(a -> a.rolloutId().equals(refused.rolloutId()) && a.number() > refused.number())
+                    .findFirst().orElseThrow();
+            // Retry-After: 1 counts from the client's receipt of the 429, which comes after its arrival here
+            assertThat(Duration.ofNanos(retry.atNanos() - refused.atNanos()))
+                    .as("the wait before the refused rollout was sent again").isGreaterThanOrEqualTo(Duration.ofMillis(990));
+            int peakBefore = arrivals.stream().filter(a -> a.number() < refused.number())
+                    .mapToInt(Arrival::inFlight).max().orElseThrow();
+            int peakAfter = arrivals.stream().filter(a -> a.number() >= retry.number())
+                    .mapToInt(Arrival::inFlight).max().orElseThrow();
+            assertThat(peakBefore).as("calls in flight at the container before the 429").isGreaterThan(4);
+            assertThat(peakAfter).as("calls in flight at the container once the 429 was waited out").isLessThanOrEqualTo(4);
+            assertThat(arrivals.stream().filter(a -> a.number() >= retry.number()).count())
+                    .as("arrivals after the retry, to show the lower limit on").isGreaterThan(20);
         }
     }
 
     @Test
     void requestsThatHangPastTheTimeoutAreRetried() {
+        // a timeout far above the 5-19 ms service time, so only the hangs time out, even on a loaded machine
         try (FaultyContainer c = FaultyContainer.start(FaultSchedule.random(Fault.HANG, 0.08, 3),
-                new LatencyModel(5, 3), 1_500, 0)) {
+                new LatencyModel(5, 3), 2_500, 0)) {
             RolloutQueue[] q = new RolloutQueue[1];
-            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofMillis(300), q);
+            BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofMillis(1_000), q);
             assertAccounted(batch, c);
             assertThat(batch.complete()).isTrue();
             assertThat(c.injected(Fault.HANG)).isPositive();
@@ -133,7 +187,7 @@ class FaultToleranceTest {
             RolloutQueue[] q = new RolloutQueue[1];
             BatchResult batch = runAgainst(QueueFixture.http("http://127.0.0.1:" + deadPort, c.url()),
                     Duration.ofSeconds(5), q);
-            assertAccounted(batch, c);
+            assertAccounted(batch, false, c);
             assertThat(batch.complete()).isTrue();
             assertThat(batch.results()).extracting(RolloutResult::endpoint).containsOnly(c.url());
         }
@@ -181,7 +235,7 @@ class FaultToleranceTest {
             BatchResult batch = runAgainst(QueueFixture.http(c.url()), Duration.ofSeconds(5), q);
             restarter.join();
             assertThat(restartFailure.get()).as("the container came back after its restart").isNull();
-            assertAccounted(batch, c);
+            assertAccounted(batch, false, c);
             assertThat(batch.complete()).isTrue();
             assertThat(batch.results().stream().filter(Objects::nonNull).count()).isEqualTo(JOBS);
         }

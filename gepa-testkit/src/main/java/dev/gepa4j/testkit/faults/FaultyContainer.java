@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  * and not executed again, and the memory survives {@link #restart()}. It counts, on its own side, every execution
  * ({@link #executed()}) and executions per rollout id ({@link #executionsOf}), plus injected faults per kind.
  * Faults replace execution: a request answered with a fault did not execute.
+ *
+ * <p>Because a repeated id is answered from memory, executions alone cannot show a client asking twice for a rollout
+ * it already has; so every request is also counted per id on arrival, before the memory answers ({@link #requestsOf},
+ * {@link #answersOf}), and logged with its time and the calls in flight ({@link #arrivals()}).
  */
 public final class FaultyContainer implements AutoCloseable {
     private static final Pattern ROLLOUT_ID = Pattern.compile("\"rollout_id\"\\s*:\\s*\"([^\"]+)\"");
@@ -34,6 +38,12 @@ public final class FaultyContainer implements AutoCloseable {
     private final Map<String, AtomicInteger> executionsById = new ConcurrentHashMap<>();
     private final Map<String, byte[]> answered = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requestsById = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> answersById = new ConcurrentHashMap<>();
+    private final java.util.Queue<Arrival> arrivalLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.Set<String> cutByStop = ConcurrentHashMap.newKeySet();
+    /** Incremented when a stop begins and when it ends: odd while stopping. */
+    private final AtomicLong stopEdges = new AtomicLong();
     private final Map<Fault, AtomicLong> injected = new ConcurrentHashMap<>();
     private volatile Javalin app;
     private volatile int port;
@@ -83,7 +93,18 @@ public final class FaultyContainer implements AutoCloseable {
     }
 
     private void rollout(Context ctx) {
+        inFlight.incrementAndGet();
+        try {
+            handleRollout(ctx);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void handleRollout(Context ctx) {
+        long edgesAtArrival = stopEdges.get();
         long arrival = arrivals.incrementAndGet();
+        long at = System.nanoTime();
         String body = ctx.body();
         String rolloutId = group(ROLLOUT_ID, body, null);
         if (rolloutId == null) {
@@ -93,6 +114,19 @@ public final class FaultyContainer implements AutoCloseable {
         requestsById.computeIfAbsent(rolloutId, k -> new AtomicInteger()).incrementAndGet();
         Fault fault = faults.forRequest(arrival);
         injected.get(fault).incrementAndGet();
+        Arrival seen = new Arrival(arrival, rolloutId, at, fault, inFlight.get());
+        arrivalLog.add(seen);
+        try {
+            respond(ctx, fault, arrival, rolloutId, body);
+        } finally {
+            long edgesNow = stopEdges.get();
+            if (edgesNow != edgesAtArrival || edgesNow % 2 == 1) {
+                cutByStop.add(rolloutId);
+            }
+        }
+    }
+
+    private void respond(Context ctx, Fault fault, long arrival, String rolloutId, String body) {
         switch (fault) {
             case UNAVAILABLE -> ctx.status(503).contentType("application/json")
                     .result("{\"error\":\"injected 503: try again\"}");
@@ -103,7 +137,10 @@ public final class FaultyContainer implements AutoCloseable {
                 ctx.status(504).result("{\"error\":\"injected hang\"}");
             }
             case MALFORMED_JSON -> ctx.status(200).contentType("application/json").result("{\"rollout_id\": oops");
-            case NONE -> ctx.status(200).contentType("application/json").result(answer(arrival, rolloutId, body));
+            case NONE -> {
+                answersById.computeIfAbsent(rolloutId, k -> new AtomicInteger()).incrementAndGet();
+                writeNow(ctx, answer(arrival, rolloutId, body));
+            }
         }
     }
 
@@ -129,6 +166,22 @@ public final class FaultyContainer implements AutoCloseable {
                         + "\"trace\":{\"event_history\":[{\"type\":\"policy\",\"seed\":" + seed + "}]}}";
             return doc.getBytes(StandardCharsets.UTF_8);
         });
+    }
+
+    /**
+     * Writes the answer inside the handler, so a request stays in flight (see {@link #cutByStop()}) until its answer
+     * is on the socket: a stop after that leaves the client a whole response.
+     */
+    private static void writeNow(Context ctx, byte[] answer) {
+        ctx.status(200).contentType("application/json");
+        ctx.res().setContentLength(answer.length);
+        try {
+            var out = ctx.res().getOutputStream();
+            out.write(answer);
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the answer could not be written (the container stopped?)", e);
+        }
     }
 
     private static String group(Pattern p, String text, String fallback) {
@@ -164,8 +217,10 @@ public final class FaultyContainer implements AutoCloseable {
     public synchronized void stop() {
         Javalin server = app;
         if (server != null) {
+            stopEdges.incrementAndGet();
             server.stop();
             app = null;
+            stopEdges.incrementAndGet();
         }
     }
 
@@ -196,6 +251,28 @@ public final class FaultyContainer implements AutoCloseable {
     public int requestsOf(String rolloutId) {
         AtomicInteger n = requestsById.get(rolloutId);
         return n == null ? 0 : n.get();
+    }
+
+    /**
+     * How many requests for this id were answered with the rollout's result, executed or replayed from memory: 1 for
+     * a client that never asks again for a rollout it got, 0 for one that only ever got faults.
+     */
+    public int answersOf(String rolloutId) {
+        AtomicInteger n = answersById.get(rolloutId);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * Ids of requests that were inside the container while it was stopping: their answer may have been cut, so a
+     * client rightly asks for them again.
+     */
+    public java.util.Set<String> cutByStop() {
+        return java.util.Set.copyOf(cutByStop);
+    }
+
+    /** Every rollout request so far, in arrival order. */
+    public java.util.List<Arrival> arrivals() {
+        return arrivalLog.stream().sorted(java.util.Comparator.comparingLong(Arrival::number)).toList();
     }
 
     /** Ids of executed rollouts. */
