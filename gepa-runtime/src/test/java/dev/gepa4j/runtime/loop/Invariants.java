@@ -34,9 +34,15 @@ final class Invariants {
     private Invariants() {
     }
 
-    /** I1: budget committed = non-cached rollouts in the workspace = executions counted by the container. */
+    /**
+     * I1: budget committed = non-cached rollouts in the workspace = executions counted by the container; and, counted
+     * at the container's door before its memory of answered ids could hide a repeat, every executed rollout was
+     * requested exactly once, except those in {@code mayBeAskedTwice} (in flight when a process was killed), at most
+     * twice.
+     */
     static void budgetEqualsContainerCalls(WorkspaceReader reader, String runId, long budgetCommitted,
-                                           RolloutTally tally) {
+                                           RolloutTally tally, Map<String, Integer> requestsById,
+                                           Set<String> mayBeAskedTwice) {
         List<RolloutRecord> rollouts = reader.rollouts(runId, 0);
         long executedInWorkspace = rollouts.stream().filter(r -> !r.result().cached() && r.result().measured()).count();
         assertThat(rollouts).as("no rollout ended in a transport error").allMatch(r -> r.result().measured());
@@ -47,6 +53,16 @@ final class Invariants {
         assertThat(rollouts.stream().filter(r -> !r.result().cached()).map(r -> r.result().rolloutId())
                 .collect(Collectors.toSet())).as("I1 the workspace's executed ids are the container's")
                 .isEqualTo(tally.byRolloutId().keySet());
+        assertThat(requestsById.keySet()).as("I1 the rollout ids requested are the ones executed")
+                .isEqualTo(tally.byRolloutId().keySet());
+        requestsById.forEach((id, n) -> assertThat(n).as("I1 requests for rollout %s", id)
+                .isBetween(1, mayBeAskedTwice.contains(id) ? 2 : 1));
+    }
+
+    /** {@link #budgetEqualsContainerCalls} for a run no process of which was killed. */
+    static void budgetEqualsContainerCalls(WorkspaceReader reader, String runId, long budgetCommitted,
+                                           RolloutTally tally, Map<String, Integer> requestsById) {
+        budgetEqualsContainerCalls(reader, runId, budgetCommitted, tally, requestsById, Set.of());
     }
 
     /** I2: candidates = 1 + accepted; every parent has a lower index than its child. */

@@ -27,7 +27,7 @@ class OverlappedRunInvariantsTest {
     @EnumSource(value = Staleness.Policy.class, names = {"ACCEPT_AS_IS", "REBASE"})
     void an_overlapped_run_keeps_invariants_one_to_five(Staleness.Policy policy) {
         String runId = "overlapped-" + policy.name().toLowerCase(java.util.Locale.ROOT);
-        try (SyntheticContainer container = SyntheticContainer.start(SyntheticLoop.TASK.withLatencyMs(2));
+        try (SyntheticContainer container = SyntheticContainer.startCounted(SyntheticLoop.TASK.withLatencyMs(2));
              SqliteWorkspace workspace = SqliteWorkspace.open(dir)) {
             var loop = new SyntheticLoop(container.url(), runId, 9, BUDGET, Mode.OVERLAPPED, 4, 8, 5,
                     new Staleness(policy, 0));
@@ -36,7 +36,8 @@ class OverlappedRunInvariantsTest {
             var reader = workspace.reader();
 
             assertThat(result.bestTrainMean()).isGreaterThan(result.seedTrainMean());
-            Invariants.budgetEqualsContainerCalls(reader, runId, outcome.budgetCommitted(), container.tally());
+            Invariants.budgetEqualsContainerCalls(reader, runId, outcome.budgetCommitted(), container.tally(),
+                    container.requestsById());
             assertThat(outcome.budgetCommitted()).isLessThanOrEqualTo(BUDGET);
             Invariants.candidatesAreOneMoreThanAccepted(reader, result);
             Invariants.everyGateDecisionIsTrue(reader, runId);

@@ -48,7 +48,7 @@ class ResumeAfterKillTest {
         assertThat(whole.counts().proposals()).as("the run is long enough to be killed mid-way").isGreaterThan(8);
 
         Path folder = dir.resolve("killed");
-        try (SyntheticContainer container = SyntheticContainer.start(SyntheticLoop.TASK.withLatencyMs(3))) {
+        try (SyntheticContainer container = SyntheticContainer.startCounted(SyntheticLoop.TASK.withLatencyMs(3))) {
             killAfterProposals(container.url(), folder, 5);
             Map<String, Integer> beforeResume = container.tally().byCandidateAndExample();
             try (SqliteWorkspace workspace = SqliteWorkspace.open(folder)) {
@@ -56,6 +56,10 @@ class ResumeAfterKillTest {
                 assertThat(workspace.reader().proposals(RUN).size()).isBetween(5, whole.counts().proposals() - 1);
                 Set<String> inFlightAtKill = new HashSet<>(beforeResume.keySet());
                 inFlightAtKill.removeAll(committed);
+                // by rollout id, counted at the container's door: requested before the kill, never committed
+                Set<String> requestedNotCommitted = new HashSet<>(container.requestsById().keySet());
+                requestedNotCommitted.removeAll(workspace.reader().rollouts(RUN, 0).stream()
+                        .map(r -> r.result().rolloutId()).collect(Collectors.toSet()));
 
                 var outcome = SyntheticLoop.serial(container.url(), RUN, SEED, BUDGET).resume(workspace);
                 LoopResult resumed = outcome.result();
@@ -73,7 +77,8 @@ class ResumeAfterKillTest {
                 });
                 assertThat(tally.byRolloutId().keySet()).as("the same rollouts as the run left alone")
                         .isEqualTo(wholeRolloutIds);
-                Invariants.budgetEqualsContainerCalls(workspace.reader(), RUN, outcome.budgetCommitted(), tally);
+                Invariants.budgetEqualsContainerCalls(workspace.reader(), RUN, outcome.budgetCommitted(), tally,
+                        container.requestsById(), requestedNotCommitted);
                 Invariants.workspaceRoundTrips(workspace.reader(), resumed, SyntheticLoop.TASK.trainSize());
                 assertThat(workspace.reader().decisions(RUN).stream().map(SerialRunInvariantsTest::line).toList())
                         .as("decisions, each recorded once").isEqualTo(wholeDecisions);

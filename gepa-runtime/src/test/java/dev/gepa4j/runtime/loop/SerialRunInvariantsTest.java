@@ -24,7 +24,7 @@ class SerialRunInvariantsTest {
 
     @Test
     void a_serial_run_keeps_invariants_one_to_five() {
-        try (SyntheticContainer container = SyntheticContainer.start(SyntheticLoop.TASK);
+        try (SyntheticContainer container = SyntheticContainer.startCounted(SyntheticLoop.TASK);
              SqliteWorkspace workspace = SqliteWorkspace.open(dir.resolve("ws"))) {
             var outcome = SyntheticLoop.serial(container.url(), "serial-1", 5, BUDGET).start(workspace, List.of());
             var result = outcome.result();
@@ -32,7 +32,8 @@ class SerialRunInvariantsTest {
 
             assertThat(result.bestTrainMean()).as("the run improves on the seed").isGreaterThan(result.seedTrainMean());
             assertThat(result.counts().rejected()).as("the gate had work to do").isPositive();
-            Invariants.budgetEqualsContainerCalls(reader, "serial-1", outcome.budgetCommitted(), container.tally());
+            Invariants.budgetEqualsContainerCalls(reader, "serial-1", outcome.budgetCommitted(), container.tally(),
+                    container.requestsById());
             assertThat(outcome.queueExecuted()).isEqualTo(outcome.budgetCommitted());
             assertThat(outcome.budgetCommitted()).isLessThanOrEqualTo(BUDGET);
             Invariants.candidatesAreOneMoreThanAccepted(reader, result);
