@@ -131,6 +131,11 @@ class ReflectiveLlmProposerTest {
 
         assertThat(outcome.drafts()).containsExactly(Map.of("instruction", IMPROVED));
         assertThat(server.requests()).hasSize(2);
+        // the proposer's own backoff starts at 10 ms, so only the server's Retry-After: 1 explains a 1 s wait; it
+        // counts from the client's receipt of the 429, which comes after the server saw the first request
+        long gapNanos = server.requests().get(1).receivedAtNanos() - server.requests().get(0).receivedAtNanos();
+        assertThat(Duration.ofNanos(gapNanos)).as("wait between the rate-limited request and its retry")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(990));
     }
 
     @Test

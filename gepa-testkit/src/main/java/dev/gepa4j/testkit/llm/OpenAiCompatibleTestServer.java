@@ -98,6 +98,7 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
     }
 
     private void handle(Context ctx, boolean anthropic) throws Exception {
+        long receivedAt = System.nanoTime();
         String body = ctx.body();
         JsonNode request;
         try {
@@ -112,7 +113,8 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
         synchronized (this) {
             Map<String, String> headers = new HashMap<>();
             ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-            requests.add(new RecordedRequest(ctx.path(), headers, body, request.path("model").asText(""), userText));
+            requests.add(new RecordedRequest(ctx.path(), headers, body, request.path("model").asText(""), userText,
+                    receivedAt));
             reply = script.isEmpty() ? fallback : script.poll();
         }
         String model = request.path("model").asText("test-model");

@@ -10,9 +10,10 @@ import java.util.Map;
  * @param body     raw JSON body
  * @param model    the {@code model} field of the body
  * @param lastUserText text of the last user message (OpenAI or Anthropic shape)
+ * @param receivedAtNanos {@link System#nanoTime()} when the request arrived (to measure a client's wait between two)
  */
 public record RecordedRequest(String path, Map<String, String> headers, String body, String model,
-                              String lastUserText) {
+                              String lastUserText, long receivedAtNanos) {
     public RecordedRequest {
         headers = Map.copyOf(headers);
     }
