@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gepa4j.core.model.Candidate;
+import dev.gepa4j.core.model.Usage;
+import dev.gepa4j.core.propose.MergeProposer;
 import dev.gepa4j.core.propose.ProposalOutcome;
 import dev.gepa4j.core.propose.ProposalPacket;
 import dev.gepa4j.core.propose.Proposer;
@@ -22,6 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GepaLoopTest {
 
@@ -212,18 +216,60 @@ class GepaLoopTest {
         assertThat(p.fieldsAsked).allMatch(f -> f.equals(List.of("format", "instructions")));
     }
 
-    @Test
-    void merges_are_capped_by_attempts_and_never_retry_a_triplet() {
+    /**
+     * Merges need two frontier candidates that share an ancestor and descend not from each other. A chain of
+     * children, each from the last best, never gives one (each dominates its parent), so here every proposal starts
+     * from the seed: each accepted child adds one keyword to one field and holds the best reward on its own example,
+     * and any child that changed {@code instructions} and one that changed {@code format} merge without conflict.
+     */
+    @ParameterizedTest(name = "merge children {0}")
+    @ValueSource(strings = {"kept", "refused"})
+    void merges_happen_up_to_the_cap_and_never_repeat_a_pair(String children) {
         InMemoryRecorder rec = new InMemoryRecorder();
         FakeRunner runner = new FakeRunner(600, rec, 5, 0);
-        LoopResult r = new GepaLoop(LoopFixture.config().merge(MergeSettings.on(3)).build(),
-                LoopFixture.parts(runner, rec, new KeywordProposer(0.2), 8)).run();
+        // a refused merge leaves its pair on the frontier, so only the loop's memory of tried pairs stops a repeat
+        Proposer merger = children.equals("kept") ? new MergeProposer() : new Proposer() {
+            public String kind() { return "merge"; }
+            public ProposalOutcome propose(ProposalPacket p) {
+                return ProposalOutcome.rejected("", "", Usage.ZERO, "this test refuses every merge");
+            }
+        };
+        LoopParts parts = LoopFixture.partsBuilder(runner, rec, new KeywordProposer(0), 8).mergeProposer(merger)
+                .policies(LoopPolicies.builder().parentSelector(new SeedParent()).build()).build();
+        LoopResult r = new GepaLoop(LoopFixture.config().merge(MergeSettings.on(3)).build(), parts).run();
+
         List<EventRecord> merges = rec.eventsOfType("merge.attempted");
-        assertThat(merges.size()).isEqualTo(r.counts().mergeAttempts()).isLessThanOrEqualTo(3);
-        Set<String> triplets = new HashSet<>();
-        merges.forEach(m -> assertThat(triplets.add(m.fields().get("parent_a") + m.fields().get("parent_b")
-                + m.fields().get("ancestor"))).isTrue());
-        assertThat(rec.proposals.values().stream().filter(p -> p.proposer().equals("merge")).count()).isEqualTo(merges.size());
+        assertThat(merges).as("merge attempts").hasSize(3);
+        assertThat(r.counts().mergeAttempts()).isEqualTo(3);
+        Set<String> pairs = new HashSet<>();
+        merges.forEach(m -> assertThat(pairs.add(m.fields().get("parent_a") + " " + m.fields().get("parent_b")))
+                .as("pair %s %s tried once", m.fields().get("parent_a"), m.fields().get("parent_b")).isTrue());
+        assertThat(rec.proposals.values().stream().filter(p -> p.proposer().equals("merge")).count()).isEqualTo(3);
+        // the cap, not a lack of pairs, ended the merging: more complementary pairs were there to try
+        Candidate seed = rec.candidates.values().stream().filter(c -> c.index() == 0).findFirst().orElseThrow();
+        List<Candidate> reflective = rec.candidates.values().stream()
+                .filter(c -> c.parentIds().equals(List.of(seed.id()))).toList();
+        long instructionsOnly = reflective.stream().filter(c -> changedOnly(seed, c, "instructions")).count();
+        long formatOnly = reflective.stream().filter(c -> changedOnly(seed, c, "format")).count();
+        assertThat(instructionsOnly * formatOnly).as("complementary pairs of children of the seed").isGreaterThan(3);
+    }
+
+    private static boolean changedOnly(Candidate seed, Candidate c, String field) {
+        return c.components().entrySet().stream()
+                .allMatch(e -> e.getKey().equals(field) != e.getValue().equals(seed.components().get(e.getKey())));
+    }
+
+    /** Always starts from the seed (index 0), so children are siblings. */
+    private static final class SeedParent implements dev.gepa4j.core.strategy.ParentSelector {
+        @Override
+        public Candidate select(dev.gepa4j.core.frontier.ParetoFrontier frontier, java.util.random.RandomGenerator random) {
+            return frontier.candidates().stream().filter(c -> c.index() == 0).findFirst().orElseThrow();
+        }
+
+        @Override
+        public String name() {
+            return "seed";
+        }
     }
 
     @Test
