@@ -2,6 +2,9 @@ package dev.gepa4j.runtime.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gepa4j.core.engine.LoopConfig;
+import dev.gepa4j.core.rollout.Stage;
+import dev.gepa4j.core.strategy.RolloutBudgetStop;
 import dev.gepa4j.core.workspace.DecisionRecord;
 import dev.gepa4j.core.workspace.RolloutRecord;
 import dev.gepa4j.core.workspace.WorkspaceReader;
@@ -38,6 +41,43 @@ class SerialRunInvariantsTest {
             assertThat(outcome.budgetCommitted()).isLessThanOrEqualTo(BUDGET);
             Invariants.candidatesAreOneMoreThanAccepted(reader, result);
             assertThat(Invariants.everyGateDecisionIsTrue(reader, "serial-1")).isPositive();
+            Invariants.oneOutcomePerProposal(reader, result);
+            Invariants.workspaceRoundTrips(reader, result, SyntheticLoop.TASK.trainSize());
+        }
+    }
+
+    /**
+     * The same run as above with a budget it cannot solve train on: it must stop for the budget, having called the
+     * container no more than the budget allows and left the heldout reserve for the heldout pick.
+     */
+    @Test
+    void a_serial_run_that_reaches_its_budget_stops_there_and_keeps_the_invariants() {
+        long budget = 100;
+        try (SyntheticContainer container = SyntheticContainer.startCounted(SyntheticLoop.TASK);
+             SqliteWorkspace workspace = SqliteWorkspace.open(dir.resolve("ws"))) {
+            var outcome = SyntheticLoop.serial(container.url(), "serial-short", 5, budget).start(workspace, List.of());
+            var result = outcome.result();
+            WorkspaceReader reader = workspace.reader();
+
+            assertThat(result.stopReason()).as("why the run stopped").isEqualTo(RolloutBudgetStop.REASON);
+            assertThat(result.bestTrainMean()).as("train is not solved yet").isLessThan(1.0);
+            Invariants.budgetEqualsContainerCalls(reader, "serial-short", outcome.budgetCommitted(), container.tally(),
+                    container.requestsById());
+            assertThat(container.requestsById().values().stream().mapToInt(Integer::intValue).sum())
+                    .as("rollout requests the container saw").isLessThanOrEqualTo((int) budget);
+            long heldoutReserve = LoopConfig.defaults().heldoutReserve(SyntheticLoop.TASK.testSize());
+            long beforeHeldout = reader.rollouts("serial-short", 0).stream()
+                    .filter(r -> !r.result().cached() && r.stage() != Stage.HELDOUT).count();
+            // the budget stop fires when one more iteration (parent and child minibatches, then full train) might
+            // not fit beside the reserve, so the run spent all but less than one iteration of its train budget
+            int train = SyntheticLoop.TASK.trainSize();
+            long iterationWorstCase = 2L * Math.min(LoopConfig.defaults().minibatchSize(), train) + train;
+            assertThat(beforeHeldout).as("rollouts before the heldout pick")
+                    .isLessThanOrEqualTo(budget - heldoutReserve)
+                    .isGreaterThan(budget - heldoutReserve - iterationWorstCase);
+            assertThat(result.bestHeldoutMean()).as("the heldout pick had its reserve").isNotNull();
+            Invariants.candidatesAreOneMoreThanAccepted(reader, result);
+            assertThat(Invariants.everyGateDecisionIsTrue(reader, "serial-short")).isPositive();
             Invariants.oneOutcomePerProposal(reader, result);
             Invariants.workspaceRoundTrips(reader, result, SyntheticLoop.TASK.trainSize());
         }
