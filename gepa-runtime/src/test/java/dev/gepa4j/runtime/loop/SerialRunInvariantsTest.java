@@ -71,7 +71,7 @@ class SerialRunInvariantsTest {
             // the budget stop fires when one more iteration (parent and child minibatches, then full train) might
             // not fit beside the reserve, so the run spent all but less than one iteration of its train budget
             int train = SyntheticLoop.TASK.trainSize();
-            long iterationWorstCase = 2L * Math.min(LoopConfig.defaults().minibatchSize(), train) + train;
+            long iterationWorstCase = 2L * Math.min(SyntheticLoop.MINIBATCH, train) + train;
             assertThat(beforeHeldout).as("rollouts before the heldout pick")
                     .isLessThanOrEqualTo(budget - heldoutReserve)
                     .isGreaterThan(budget - heldoutReserve - iterationWorstCase);

@@ -26,6 +26,7 @@ import dev.gepa4j.testkit.synthetic.SyntheticProposer;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.LongStream;
 
@@ -45,6 +46,8 @@ record SyntheticLoop(String url, String runId, long seed, long budget, Mode mode
     static final SyntheticOptions TASK = new SyntheticOptions(10, 4, 2, 7, 0);
     /** A budget that lets a serial run on {@link #TASK} solve train before it runs out. */
     static final long BUDGET = 240;
+    /** Train examples per gate. */
+    static final int MINIBATCH = 3;
 
     static SyntheticLoop serial(String url, String runId, long seed, long budget) {
         return new SyntheticLoop(url, runId, seed, budget, Mode.SERIAL, 1, 1, 0, Staleness.acceptAsIs());
@@ -59,14 +62,26 @@ record SyntheticLoop(String url, String runId, long seed, long budget, Mode mode
     }
 
     Outcome start(SqliteWorkspace workspace, List<RunListener> listeners) {
-        return run(workspace.startRun(new RunSpec(runId, url, "synthetic", seed, mode.label(), budget)), listeners);
+        return start(workspace, listeners, c -> c, p -> p);
     }
 
     Outcome resume(SqliteWorkspace workspace) {
-        return run(workspace.resumeRun(runId), List.of());
+        return resume(workspace, c -> c, p -> p);
     }
 
-    private Outcome run(RunRecorder recorder, List<RunListener> listeners) {
+    /** A run whose loop settings and parts a test adjusts (merges on, a recording proposer, a stop handle). */
+    Outcome start(SqliteWorkspace workspace, List<RunListener> listeners, UnaryOperator<LoopConfig.Builder> config,
+                  UnaryOperator<LoopParts> parts) {
+        return run(workspace.startRun(new RunSpec(runId, url, "synthetic", seed, mode.label(), budget)), listeners,
+                config, parts);
+    }
+
+    Outcome resume(SqliteWorkspace workspace, UnaryOperator<LoopConfig.Builder> config, UnaryOperator<LoopParts> parts) {
+        return run(workspace.resumeRun(runId), List.of(), config, parts);
+    }
+
+    private Outcome run(RunRecorder recorder, List<RunListener> listeners, UnaryOperator<LoopConfig.Builder> configured,
+                        UnaryOperator<LoopParts> adjusted) {
         try (TaskContainer container = new HttpTaskContainer(url)) {
             container.preflight();
             RolloutBudget rolloutBudget = new RolloutBudget(budget, recorder.executedInRun());
@@ -80,9 +95,9 @@ record SyntheticLoop(String url, String runId, long seed, long budget, Mode mode
                     .proposer(new SyntheticProposer(0.15, 0.15, proposerLatencyMs))
                     .random(RandomGeneratorFactory.of("L64X128MixRandom").create(seed)).listeners(listeners).build();
             // Minibatch 3 and no merges: the settings these comparisons were calibrated with.
-            LoopConfig config = LoopConfig.builder().mode(mode).lanes(lanes).staleness(staleness).minibatchSize(3)
-                    .merge(MergeSettings.off()).build();
-            LoopResult result = new GepaLoop(config, parts).run();
+            LoopConfig.Builder config = LoopConfig.builder().mode(mode).lanes(lanes).staleness(staleness)
+                    .minibatchSize(MINIBATCH).merge(MergeSettings.off());
+            LoopResult result = new GepaLoop(configured.apply(config).build(), adjusted.apply(parts)).run();
             return new Outcome(result, rolloutBudget.committed(), queue.counters().executed());
         }
     }
