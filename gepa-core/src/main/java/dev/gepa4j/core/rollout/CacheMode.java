@@ -6,7 +6,10 @@ public enum CacheMode {
     READWRITE,
     /** Read hits; the first miss fails the run with {@link CacheMissException}. */
     READONLY,
-    /** Neither read other runs' results nor write to the shared cache. */
+    /**
+     * Read no other run's results: every rollout not already in this run's own journal calls the container. The
+     * run's results are still journaled (they are its record), so later runs in the workspace can reuse them.
+     */
     OFF;
 
     public static CacheMode parse(String text) {
