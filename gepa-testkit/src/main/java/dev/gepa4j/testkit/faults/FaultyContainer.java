@@ -138,8 +138,9 @@ public final class FaultyContainer implements AutoCloseable {
             }
             case MALFORMED_JSON -> ctx.status(200).contentType("application/json").result("{\"rollout_id\": oops");
             case NONE -> {
-                answersById.computeIfAbsent(rolloutId, k -> new AtomicInteger()).incrementAndGet();
-                writeNow(ctx, answer(arrival, rolloutId, body));
+                if (writeNow(ctx, answer(arrival, rolloutId, body))) {
+                    answersById.computeIfAbsent(rolloutId, k -> new AtomicInteger()).incrementAndGet();
+                }
             }
         }
     }
@@ -171,16 +172,20 @@ public final class FaultyContainer implements AutoCloseable {
     /**
      * Writes the answer inside the handler, so a request stays in flight (see {@link #cutByStop()}) until its answer
      * is on the socket: a stop after that leaves the client a whole response.
+     *
+     * @return false when the answer could not be written (the client hung up or the container is stopping: the client
+     *         sees a failed attempt and rightly retries)
      */
-    private static void writeNow(Context ctx, byte[] answer) {
+    private static boolean writeNow(Context ctx, byte[] answer) {
         ctx.status(200).contentType("application/json");
         ctx.res().setContentLength(answer.length);
         try {
             var out = ctx.res().getOutputStream();
             out.write(answer);
             out.flush();
+            return true;
         } catch (java.io.IOException cut) {
-            // the client hung up or the container is stopping: the client sees a failed attempt and retries
+            return false;
         }
     }
 
@@ -254,8 +259,9 @@ public final class FaultyContainer implements AutoCloseable {
     }
 
     /**
-     * How many requests for this id were answered with the rollout's result, executed or replayed from memory: 1 for
-     * a client that never asks again for a rollout it got, 0 for one that only ever got faults.
+     * How many requests for this id were answered with the rollout's result (executed or replayed from memory) and the
+     * answer written to the socket: 1 for a client that never asks again for a rollout it got, 0 for one that only
+     * ever got faults.
      */
     public int answersOf(String rolloutId) {
         AtomicInteger n = answersById.get(rolloutId);
