@@ -115,6 +115,28 @@ class FaultToleranceTest {
     }
 
     @Test
+    void aBatchLargerThanTheBudgetIsCutAtTheBudgetAndTheContainerSeesNoMore() {
+        // retries included: every request past the budget would show at the container
+        RolloutBudget small = new RolloutBudget(50, 0);
+        try (FaultyContainer c = FaultyContainer.start(FaultSchedule.bursts(Fault.UNAVAILABLE, 10, 2),
+                new LatencyModel(5, 7), 0, 0)) {
+            RolloutQueue queue = QueueFixture.queue(QueueFixture.http(c.url()), recorder, small, "faults",
+                    Duration.ofSeconds(5), ConcurrencyLimits.adaptive(16, 32));
+            BatchResult batch = queue.run(Stage.SEED_TRAIN, QueueFixture.jobs("Answer the question.", JOBS));
+
+            assertThat(batch.budgetExhausted()).isTrue();
+            assertThat(batch.complete()).isFalse();
+            assertThat(small.committed()).isEqualTo(50);
+            assertThat(c.executed()).as("rollouts the container executed").isEqualTo(50);
+            long answered = batch.results().stream().filter(Objects::nonNull)
+                    .filter(r -> r.status() != RolloutStatus.ERROR).count();
+            assertThat(answered).isEqualTo(50);
+            long distinctIdsRequested = c.arrivals().stream().map(Arrival::rolloutId).distinct().count();
+            assertThat(distinctIdsRequested).as("rollouts the container was asked for").isEqualTo(50);
+        }
+    }
+
+    @Test
     void burstsOf503AreRetriedUntilEveryRolloutCompletes() {
         try (FaultyContainer c = FaultyContainer.start(FaultSchedule.bursts(Fault.UNAVAILABLE, 10, 3),
                 new LatencyModel(5, 1), 0, 0)) {
