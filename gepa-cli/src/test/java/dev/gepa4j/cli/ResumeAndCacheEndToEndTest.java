@@ -122,13 +122,11 @@ class ResumeAndCacheEndToEndTest {
     @Test
     void readonly_runs_from_the_cache_alone_and_fails_on_the_first_miss_naming_it() throws Exception {
         try (CountingProxy door = CountingProxy.start(banking.url())) {
-            cli(0, "run", config("fill.toml", "fill", "ws", door.url(), 12, "readwrite").toString(), "--no-console",
-                    "--quiet");
+            gepaRun(0, door, "fill", "ws", 12, "readwrite");
             long filled = door.requests();
             JsonNode first = packet("ws", "fill");
 
-            cli(0, "run", config("again.toml", "again", "ws", door.url(), 12, "readonly").toString(), "--no-console",
-                    "--quiet");
+            gepaRun(0, door, "again", "ws", 12, "readonly");
 
             assertThat(door.requests()).as("container calls of the readonly run").isEqualTo(filled);
             JsonNode again = packet("ws", "again");
@@ -139,8 +137,7 @@ class ResumeAndCacheEndToEndTest {
             }
 
             // more train examples than the cache holds: the first one not there stops the run
-            String err = cli(-1, "run", config("more.toml", "more", "ws", door.url(), 14, "readonly").toString(),
-                    "--no-console", "--quiet");
+            String err = gepaRun(-1, door, "more", "ws", 14, "readonly");
             assertThat(door.requests()).as("container calls of the failing readonly run").isEqualTo(filled);
             assertThat(err).contains("read-only", "train:12", "readwrite");
         }
@@ -149,12 +146,10 @@ class ResumeAndCacheEndToEndTest {
     @Test
     void off_reads_no_other_run_and_its_own_rows_stay_reusable() throws Exception {
         try (CountingProxy door = CountingProxy.start(banking.url())) {
-            cli(0, "run", config("fill.toml", "fill", "ws", door.url(), 12, "readwrite").toString(), "--no-console",
-                    "--quiet");
+            gepaRun(0, door, "fill", "ws", 12, "readwrite");
             long filled = door.requests();
 
-            cli(0, "run", config("off.toml", "off", "ws", door.url(), 12, "off").toString(), "--no-console",
-                    "--quiet");
+            gepaRun(0, door, "off", "ws", 12, "off");
 
             long offCalls = door.requests() - filled;
             try (SqliteWorkspace ws = SqliteWorkspace.open(dir.resolve("ws"))) {
@@ -175,13 +170,18 @@ class ResumeAndCacheEndToEndTest {
         // what an off run executed is still its journal, and so a cache for later runs: a readonly run after it
         // in a fresh workspace needs no container call
         try (CountingProxy door = CountingProxy.start(banking.url())) {
-            cli(0, "run", config("off2.toml", "off2", "ws2", door.url(), 12, "off").toString(), "--no-console",
-                    "--quiet");
+            gepaRun(0, door, "off2", "ws2", 12, "off");
             long before = door.requests();
-            cli(0, "run", config("ro2.toml", "ro2", "ws2", door.url(), 12, "readonly").toString(), "--no-console",
-                    "--quiet");
+            gepaRun(0, door, "ro2", "ws2", 12, "readonly");
             assertThat(door.requests()).isEqualTo(before);
         }
+    }
+
+    /** {@code gepa run} of {@link #config} (file {@code RUN_ID.toml}) through the door; see {@link #cli}. */
+    private String gepaRun(int expectedExit, CountingProxy door, String runId, String workspace, int train,
+                           String cache) throws Exception {
+        return cli(expectedExit, "run", config(runId + ".toml", runId, workspace, door.url(), train, cache).toString(),
+                "--no-console", "--quiet");
     }
 
     private JsonNode packet(String workspace, String runId) throws Exception {
