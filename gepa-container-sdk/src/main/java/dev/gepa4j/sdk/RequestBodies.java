@@ -3,6 +3,7 @@ package dev.gepa4j.sdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gepa4j.contract.ContractCodec;
 import dev.gepa4j.contract.ContractViolationException;
+import dev.gepa4j.core.secret.SecretNames;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,8 @@ final class RequestBodies {
 
     /**
      * Parses a JSON object body into {@code type}: 400 for malformed JSON, a non-object or wrong field types;
-     * 422 for any field whose name contains {@code api_key}, at any depth (keys never travel in bodies).
+     * 422 for any field whose name {@link SecretNames#isSecret} calls a secret, at any depth (keys never travel in
+     * bodies).
      */
     static <T> T read(byte[] body, Class<T> type, String route) {
         JsonNode tree;
@@ -46,8 +48,7 @@ final class RequestBodies {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> e = fields.next();
                 String here = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                String name = e.getKey().toLowerCase(Locale.ROOT).replace('-', '_');
-                if (name.contains("api_key") || name.contains("apikey")) {
+                if (SecretNames.isSecret(e.getKey())) {
                     return here;
                 }
                 String deeper = findApiKeyField(e.getValue(), here);

@@ -1,5 +1,6 @@
 package dev.gepa4j.core.model;
 
+import dev.gepa4j.core.secret.SecretNames;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
  * @param model     model name
  * @param baseUrl   OpenAI-compatible base URL, or null
  * @param maxTokens completion limit, or null
- * @param extra     further string settings passed through (sorted, so the cache key is stable)
+ * @param extra     further string settings passed through (sorted, so the cache key is stable); a name that
+ *                  {@link SecretNames#isSecret} calls a secret is refused
  */
 public record PolicySpec(String provider, String model, String baseUrl, Integer maxTokens, Map<String, String> extra) {
     public PolicySpec {
@@ -20,7 +22,7 @@ public record PolicySpec(String provider, String model, String baseUrl, Integer 
         Objects.requireNonNull(model, "model");
         extra = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extra == null ? Map.of() : extra));
         for (String k : extra.keySet()) {
-            if (k.toLowerCase(java.util.Locale.ROOT).contains("api_key")) {
+            if (SecretNames.isSecret(k)) {
                 throw new IllegalArgumentException("policy setting '" + k
                         + "' looks like a key: keys never travel to containers; set them in the container's environment");
             }

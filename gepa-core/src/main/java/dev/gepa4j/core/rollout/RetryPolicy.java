@@ -1,5 +1,6 @@
 package dev.gepa4j.core.rollout;
 
+import dev.gepa4j.core.retry.Backoff;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -7,9 +8,9 @@ import java.util.random.RandomGenerator;
 /**
  * How often and how patiently a rollout is retried after a retriable container failure.
  *
- * <p>The delay before attempt {@code n+1} is "equal jitter" exponential backoff: half of
- * {@code min(maxDelay, baseDelay * 2^(n-1))} plus a random share of the other half, so retries of many jobs that
- * failed together spread out. A container's Retry-After wins when it asks for longer (capped at
+ * <p>The delay before attempt {@code n+1} is {@link Backoff#equalJitter} exponential backoff (half of
+ * {@code min(maxDelay, baseDelay * 2^(n-1))} plus a random share of the other half), so retries of many jobs that
+ * failed together spread out; the caller passes the generator, seeded where a run must replay. A container's Retry-After wins when it asks for longer (capped at
  * {@code maxRetryAfter}, so a confused container cannot park the run for an hour).
  *
  * @param maxAttempts   attempts per logical rollout, including the first (1 = never retry)
@@ -47,11 +48,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
      * @param retryAfter    what the container asked for, if anything
      */
     public Duration delayAfter(int failedAttempt, Optional<Duration> retryAfter, RandomGenerator jitter) {
-        long capMillis = maxDelay.toMillis();
-        long exp = baseDelay.toMillis() << Math.min(30, Math.max(0, failedAttempt - 1));
-        long ceiling = Math.min(capMillis, exp < 0 ? capMillis : exp);
-        long half = ceiling / 2;
-        long backoff = half + (ceiling - half == 0 ? 0 : jitter.nextLong(ceiling - half + 1));
+        long backoff = Backoff.equalJitter(baseDelay, maxDelay, failedAttempt, jitter).toMillis();
         long asked = retryAfter.map(d -> Math.min(d.toMillis(), maxRetryAfter.toMillis())).orElse(0L);
         return Duration.ofMillis(Math.max(backoff, asked));
     }

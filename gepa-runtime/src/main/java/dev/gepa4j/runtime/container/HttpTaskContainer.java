@@ -1,5 +1,6 @@
 package dev.gepa4j.runtime.container;
 
+import dev.gepa4j.core.retry.RetryAfterHeader;
 import dev.gepa4j.contract.ContractCodec;
 import dev.gepa4j.contract.ContractMapping;
 import dev.gepa4j.contract.ContractVersions;
@@ -218,7 +219,7 @@ public final class HttpTaskContainer implements TaskContainer {
         }
         String said = snippet(response.body());
         if (status >= 500 || RETRIABLE_STATUSES.contains(status)) {
-            Duration wait = RetryAfter.parse(response.retryAfter(), clock);
+            Duration wait = RetryAfterHeader.parse(response.retryAfter(), clock.instant()).orElse(null);
             throw new RetriableContainerException(baseUrl, status, baseUrl + route + " answered HTTP " + status
                     + (said.isEmpty() ? "" : " (" + said + ")") + ": the container is overloaded or failing; "
                     + "retry later" + (wait == null ? "" : " (it asked to wait " + wait.toSeconds() + " s)"), wait,

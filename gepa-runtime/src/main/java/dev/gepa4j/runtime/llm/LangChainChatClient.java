@@ -37,7 +37,7 @@ final class LangChainChatClient implements ChatClient {
         String url = s.effectiveBaseUrl();
         ChatModel model = switch (s.provider()) {
             case OPENAI -> {
-                var b = OpenAiChatModel.builder().httpClientBuilder(new RetryAfterHttpClientBuilder())
+                var b = OpenAiChatModel.builder().httpClientBuilder(new ModelHttpClientBuilder(s.maxAnswerBytes()))
                         .baseUrl(url).apiKey(apiKey == null ? "no-key-needed" : apiKey).modelName(s.model())
                         .temperature(s.temperature()).timeout(s.timeout()).maxRetries(0)
                         .logRequests(false).logResponses(false);
@@ -45,7 +45,7 @@ final class LangChainChatClient implements ChatClient {
                 // (vLLM, Ollama, LM Studio) reliably understand max_tokens.
                 yield (s.baseUrl() == null ? b.maxCompletionTokens(s.maxTokens()) : b.maxTokens(s.maxTokens())).build();
             }
-            case ANTHROPIC -> AnthropicChatModel.builder().httpClientBuilder(new RetryAfterHttpClientBuilder())
+            case ANTHROPIC -> AnthropicChatModel.builder().httpClientBuilder(new ModelHttpClientBuilder(s.maxAnswerBytes()))
                     .baseUrl(url).apiKey(apiKey).modelName(s.model()).temperature(s.temperature())
                     .maxTokens(s.maxTokens()).timeout(s.timeout()).maxRetries(0).build();
         };
@@ -74,17 +74,37 @@ final class LangChainChatClient implements ChatClient {
                 finish == null ? "unknown" : finish.name().toLowerCase(Locale.ROOT), in, out);
     }
 
+    /**
+     * Sorts a failure: answers that came back but cannot be used (malformed, too large, unparsable) concern this
+     * request only and are not retried; error statuses carry their retriability; only timeouts and I/O errors with
+     * no answer count as "cannot reach".
+     */
     private ModelCallException classify(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AnswerTooLargeException big) {
+                return new ModelCallException("model endpoint " + baseUrl + ": " + big.getMessage(), 200, false,
+                        null, e);
+            }
+            if (t instanceof ModelHttpClient.MalformedAnswerException bad) {
+                return new ModelCallException("model endpoint " + baseUrl + " " + redact(bad.getMessage())
+                        + "; is base_url the model API (OpenAI-compatible servers usually end in /v1)?", bad.status(),
+                        false, null, e);
+            }
+            if (t instanceof com.fasterxml.jackson.core.JacksonException json) {
+                return new ModelCallException("model endpoint " + baseUrl + " answered with JSON that is not a chat "
+                        + "completion: " + redact(Excerpts.oneLine(json.getOriginalMessage(), 300)), 200, false, null,
+                        e);
+            }
             if (t instanceof HttpException http) {
-                Duration retryAfter = t instanceof RetryAfterHttpClient.StatusException s ? s.retryAfter() : null;
+                Duration retryAfter = t instanceof ModelHttpClient.StatusException s ? s.retryAfter() : null;
                 int status = http.statusCode();
                 return new ModelCallException("model endpoint " + baseUrl + " answered HTTP " + status + ": "
-                        + redact(excerpt(http.getMessage())), status, ModelCallException.isRetriableStatus(status),
+                        + redact(Excerpts.oneLine(http.getMessage(), 300)), status, ModelCallException.isRetriableStatus(status),
                         retryAfter, e);
             }
             if (t instanceof TimeoutException || t instanceof HttpTimeoutException) {
-                return new ModelCallException("model endpoint " + baseUrl + " timed out", 0, true, null, e);
+                return new ModelCallException("model endpoint " + baseUrl + " timed out: "
+                        + redact(String.valueOf(t.getMessage())), 0, true, null, e);
             }
             if (t instanceof IOException io) {
                 return new ModelCallException("cannot reach model endpoint " + baseUrl + ": " + redact(String.valueOf(io)),
@@ -97,13 +117,5 @@ final class LangChainChatClient implements ChatClient {
 
     private String redact(String text) {
         return apiKey == null || apiKey.isEmpty() || text == null ? text : text.replace(apiKey, "***");
-    }
-
-    private static String excerpt(String body) {
-        if (body == null) {
-            return "";
-        }
-        String oneLine = body.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
     }
 }

@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param apiKeyEnv         name of the environment variable holding the key; null = no key (local endpoints)
  * @param temperature       sampling temperature; null = the model's default (some models accept only their default)
  * @param maxTokens         answer token limit; an answer that hits it is rejected as truncated
- * @param timeout           per-call read timeout
- * @param retries           extra attempts after a retriable failure (429, 5xx, timeouts, connect errors)
+ * @param timeout           deadline for one whole call: connecting, headers and the complete answer body
+ * @param retries           most extra attempts after a retriable failure (429, 5xx, timeouts, connect errors)
  * @param retryBaseDelay    first backoff delay, doubled per attempt, when the endpoint sends no Retry-After
  * @param maxRetryWait      longest single wait, also the cap on a Retry-After the endpoint asks for
+ * @param retryBudget       most time spent waiting between the attempts of one call; retries stop when the next
+ *                          wait would pass it (default 120 s: longer than a one-minute rate-limit window)
+ * @param maxAnswerBytes    largest answer body read; a larger one is refused unread or cut off while streaming
  * @param editMode          full rewrites or bounded SEARCH/REPLACE edits
  * @param maxEdits          in edit mode, the most edits one proposal may make
  * @param proposalsPerCall  most alternative drafts asked for in one call (the packet's proposalsWanted caps it too)
@@ -28,8 +31,16 @@ import java.util.Objects;
  */
 public record LlmProposerSettings(LlmProvider provider, String model, String baseUrl, String apiKeyEnv,
                                   Double temperature, int maxTokens, Duration timeout, int retries,
-                                  Duration retryBaseDelay, Duration maxRetryWait, EditMode editMode, int maxEdits,
+                                  Duration retryBaseDelay, Duration maxRetryWait, Duration retryBudget,
+                                  long maxAnswerBytes, EditMode editMode, int maxEdits,
                                   int proposalsPerCall, int maxFailuresShown, Map<String, MetaPromptSource> metaPrompts) {
+    /** Default most extra attempts per call; the retry budget usually ends retrying first. */
+    public static final int DEFAULT_RETRIES = 10;
+    /** Default waiting budget per call: longer than a one-minute rate-limit window. */
+    public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofSeconds(120);
+    /** Default answer cap: 1 MB, far above any answer of a few thousand tokens. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 1024 * 1024;
+
     public LlmProposerSettings {
         Objects.requireNonNull(provider, "provider");
         if (model == null || model.isBlank()) {
@@ -55,6 +66,10 @@ public record LlmProposerSettings(LlmProvider provider, String model, String bas
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
         Objects.requireNonNull(maxRetryWait, "maxRetryWait");
+        Objects.requireNonNull(retryBudget, "retryBudget");
+        if (maxAnswerBytes < 1024) {
+            throw new IllegalArgumentException("[proposer] max_answer_kb must be >= 1, got " + maxAnswerBytes / 1024);
+        }
         Objects.requireNonNull(editMode, "editMode");
         metaPrompts = Map.copyOf(metaPrompts == null ? Map.of() : metaPrompts);
     }
@@ -75,21 +90,28 @@ public record LlmProposerSettings(LlmProvider provider, String model, String bas
         }
         return new LlmProposerSettings(p, model, blankToNull(baseUrl), keyEnv, temperature,
                 maxTokens == null ? 4096 : maxTokens, Duration.ofSeconds(timeoutSeconds == null ? 120 : timeoutSeconds),
-                retries == null ? 4 : retries, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                EditMode.parse(editMode), maxEdits == null ? 6 : maxEdits,
+                retries == null ? DEFAULT_RETRIES : retries, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                DEFAULT_RETRY_BUDGET, DEFAULT_MAX_ANSWER_BYTES, EditMode.parse(editMode), maxEdits == null ? 6 : maxEdits,
                 proposalsPerCall == null ? 1 : proposalsPerCall, 8, sources);
     }
 
     /** The same settings with other retry delays (tests use short ones). */
     public LlmProposerSettings withRetryDelays(Duration baseDelay, Duration maxWait) {
         return new LlmProposerSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeout, retries,
-                baseDelay, maxWait, editMode, maxEdits, proposalsPerCall, maxFailuresShown, metaPrompts);
+                baseDelay, maxWait, retryBudget, maxAnswerBytes, editMode, maxEdits, proposalsPerCall, maxFailuresShown, metaPrompts);
+    }
+
+    /** The same settings with another waiting budget and answer cap. */
+    public LlmProposerSettings withLimits(Duration budget, long answerBytes) {
+        return new LlmProposerSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeout, retries,
+                retryBaseDelay, maxRetryWait, budget, answerBytes, editMode, maxEdits, proposalsPerCall,
+                maxFailuresShown, metaPrompts);
     }
 
     /** The same settings with another edit mode and proposal count. */
     public LlmProposerSettings withAnswerShape(EditMode mode, int perCall) {
         return new LlmProposerSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeout, retries,
-                retryBaseDelay, maxRetryWait, mode, maxEdits, perCall, maxFailuresShown, metaPrompts);
+                retryBaseDelay, maxRetryWait, retryBudget, maxAnswerBytes, mode, maxEdits, perCall, maxFailuresShown, metaPrompts);
     }
 
     /** The base URL calls go to, with the provider's default filled in. */

@@ -2,24 +2,42 @@ package dev.gepa4j.runtime.llm;
 
 import dev.gepa4j.core.propose.ProposerUnavailableException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import dev.gepa4j.core.rollout.RetryPolicy;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
- * Retries retriable model-call failures with exponential backoff and jitter, waiting what a Retry-After asks for
- * (capped by {@link LlmProposerSettings#maxRetryWait()}).
+ * Retries retriable model-call failures (network errors, timeouts, 408/425/429/5xx) with the core's jittered
+ * backoff ({@link RetryPolicy}), waiting at least what a Retry-After asks for (capped by
+ * {@link LlmProposerSettings#maxRetryWait()}). Retrying stops when attempts reach {@code retries + 1} or when the
+ * next wait would take the total waiting past {@link LlmProposerSettings#retryBudget()}, whichever comes first; the
+ * default budget of 120 s outlasts a one-minute rate-limit window. The jitter comes from a generator seeded at
+ * construction, shared (under a lock) by every thread using this client.
  *
  * <p>Outcomes: a reply; {@link ProposerUnavailableException} (retriable) when retries run out;
  * {@link ProposerUnavailableException} (not retriable) for 401/403/404 with a hint at the key variable or base URL;
- * {@link ModelCallException} (not retriable) for other refusals such as 400, which concern this request only and
- * which the proposer records as a rejected proposal.
+ * {@link ModelCallException} (not retriable) for other refusals such as 400 and for answers that came back but
+ * cannot be used (malformed, too large), which concern this request only and which the proposer records as a
+ * rejected proposal.
  */
 final class RetryingChatClient implements ChatClient {
+    /** Seed of the jitter generator when the caller gives none. */
+    static final long DEFAULT_JITTER_SEED = 0x9e3779b97f4a7c15L;
     private final ChatClient delegate;
     private final LlmProposerSettings settings;
+    private final RetryPolicy policy;
+    private final RandomGenerator jitter;
 
     RetryingChatClient(ChatClient delegate, LlmProposerSettings settings) {
+        this(delegate, settings, DEFAULT_JITTER_SEED);
+    }
+
+    RetryingChatClient(ChatClient delegate, LlmProposerSettings settings, long jitterSeed) {
         this.delegate = delegate;
         this.settings = settings;
+        this.policy = new RetryPolicy(settings.retries() + 1, settings.retryBaseDelay(),
+                max(settings.retryBaseDelay(), settings.maxRetryWait()), settings.maxRetryWait());
+        this.jitter = new SplittableRandom(jitterSeed);
     }
 
     @Override
@@ -29,7 +47,7 @@ final class RetryingChatClient implements ChatClient {
 
     @Override
     public ChatReply chat(String userMessage) {
-        int attempts = settings.retries() + 1;
+        Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {
                 return delegate.chat(userMessage);
@@ -37,25 +55,28 @@ final class RetryingChatClient implements ChatClient {
                 if (!e.retriable()) {
                     throw refusal(e);
                 }
-                if (attempt >= attempts) {
+                Duration pause = pauseAfter(attempt, e);
+                if (attempt >= policy.maxAttempts() || waited.plus(pause).compareTo(settings.retryBudget()) > 0) {
                     throw new ProposerUnavailableException("reflection model " + settings.model() + " at "
-                            + settings.effectiveBaseUrl() + " still failing after " + attempts + " attempts: "
-                            + e.getMessage() + "; the endpoint may be overloaded or down, try again later", true, e);
+                            + settings.effectiveBaseUrl() + " still failing after " + attempt + " attempt(s) and "
+                            + waited.toSeconds() + " s of waiting (retries = " + settings.retries()
+                            + ", retry budget " + settings.retryBudget().toSeconds() + " s): " + e.getMessage()
+                            + "; the endpoint may be overloaded or down, try again later", true, e);
                 }
-                sleep(waitBefore(attempt, e));
+                sleep(pause);
+                waited = waited.plus(pause);
             }
         }
     }
 
-    private Duration waitBefore(int attempt, ModelCallException e) {
-        Duration cap = settings.maxRetryWait();
-        Duration asked = e.retryAfter().orElse(null);
-        if (asked != null) {
-            return asked.compareTo(cap) > 0 ? cap : asked;
+    private Duration pauseAfter(int attempt, ModelCallException e) {
+        synchronized (jitter) {
+            return policy.delayAfter(attempt, e.retryAfter(), jitter);
         }
-        long base = settings.retryBaseDelay().toMillis() << Math.min(attempt - 1, 16);
-        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        return Duration.ofMillis(Math.min(jittered, cap.toMillis()));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private RuntimeException refusal(ModelCallException e) {

@@ -145,7 +145,7 @@ class ReflectiveLlmProposerTest {
         assertThatThrownBy(() -> proposer().propose(Packets.packet()))
                 .isInstanceOfSatisfying(ProposerUnavailableException.class, e -> {
                     assertThat(e.retriable()).isTrue();
-                    assertThat(e.getMessage()).contains("3 attempts", "HTTP 503", server.baseUrl());
+                    assertThat(e.getMessage()).contains("3 attempt(s)", "HTTP 503", server.baseUrl());
                 });
         assertThat(server.requests()).hasSize(3);
     }

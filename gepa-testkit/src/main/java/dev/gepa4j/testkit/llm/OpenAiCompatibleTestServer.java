@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * completion_tokens / total_tokens}) and {@code POST /v1/messages} (Anthropic: {@code content[].text},
  * {@code stop_reason}, {@code usage.input_tokens / output_tokens}).
  *
+ * <p>Besides well-formed answers and error statuses it can misbehave on purpose (see {@link Misbehaviour}): an HTML
+ * page or invalid JSON with status 200, a body dripped one byte at a time, a body larger than any client should read.
+ *
  * <p>Answers come from a FIFO script ({@link #enqueue}); when the script is empty the fallback answers (by default
  * {@link ScriptedReply#echoImprove()}). Every request is recorded ({@link #requests()}). Thread-safe.
  *
@@ -127,6 +130,11 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
             }
             case ScriptedReply.Completion c -> ctx.contentType("application/json")
                     .result(completion(c, model, body.length(), anthropic));
+            case ScriptedReply.RawBody raw -> ctx.status(raw.status()).contentType(raw.contentType()).result(raw.body());
+            case ScriptedReply.Drip drip -> Misbehaviour.drip(ctx,
+                    completion((ScriptedReply.Completion) ScriptedReply.answer(drip.content()), model, body.length(),
+                            anthropic), drip.millisPerByte());
+            case ScriptedReply.Flood flood -> Misbehaviour.flood(ctx, flood.bytes(), anthropic);
             case ScriptedReply.EchoImproveReply e -> ctx.contentType("application/json")
                     .result(completion((ScriptedReply.Completion) ScriptedReply.answer(echo.answer(userText)), model,
                             body.length(), anthropic));

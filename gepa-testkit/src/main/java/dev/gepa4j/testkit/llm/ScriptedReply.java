@@ -20,6 +20,27 @@ public sealed interface ScriptedReply {
     record HttpError(int status, String retryAfter, String message) implements ScriptedReply {
     }
 
+    /**
+     * A misbehaving server: status 200 and {@code contentType}, then {@code body} written raw (not a completion
+     * envelope), e.g. an HTML error page or invalid JSON.
+     */
+    record RawBody(int status, String contentType, String body) implements ScriptedReply {
+    }
+
+    /**
+     * A dripping server: headers at once, then a valid completion for {@code content} one byte every
+     * {@code millisPerByte} ms (the write stops when the client goes away).
+     */
+    record Drip(String content, long millisPerByte) implements ScriptedReply {
+    }
+
+    /**
+     * A flooding server: a completion whose content is {@code bytes} bytes of filler, streamed in chunks without a
+     * Content-Length, so the client cannot know the size before reading.
+     */
+    record Flood(long bytes) implements ScriptedReply {
+    }
+
     /** Improves whatever prompt it is shown (see {@link EchoImprove}); the server's default when the script is empty. */
     record EchoImproveReply() implements ScriptedReply {
     }
@@ -52,6 +73,11 @@ public sealed interface ScriptedReply {
     /** Any HTTP error status without Retry-After. */
     static ScriptedReply status(int status) {
         return new HttpError(status, null, "HTTP " + status + " from the test double");
+    }
+
+    /** HTTP 200 with an HTML page, as a proxy or login portal in front of the endpoint would send. */
+    static ScriptedReply htmlPage() {
+        return new RawBody(200, "text/html", "<!DOCTYPE html><html><body><h1>Gateway portal</h1></body></html>");
     }
 
     static ScriptedReply echoImprove() {

@@ -4,10 +4,19 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import java.time.Duration;
 
-/** Builds {@link RetryAfterHttpClient}s for LangChain4j model builders. */
-final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
+/**
+ * Builds {@link ModelHttpClient}s for LangChain4j model builders. LangChain4j's {@code timeout(...)} reaches this
+ * builder as both the connect and the read timeout; the client treats the read timeout as the deadline for the
+ * whole answer.
+ */
+final class ModelHttpClientBuilder implements HttpClientBuilder {
+    private final long maxAnswerBytes;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(120);
+
+    ModelHttpClientBuilder(long maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
 
     @Override
     public Duration connectTimeout() {
@@ -37,6 +46,6 @@ final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        return new RetryAfterHttpClient(connectTimeout, readTimeout);
+        return new ModelHttpClient(connectTimeout, readTimeout, maxAnswerBytes);
     }
 }

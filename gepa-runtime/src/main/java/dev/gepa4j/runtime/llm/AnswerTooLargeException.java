@@ -1,0 +1,11 @@
+package dev.gepa4j.runtime.llm;
+
+/**
+ * A model answer larger than {@code max_answer_kb}: refused from its declared Content-Length, or cut off once the
+ * streamed body passed the cap. Nothing beyond the cap was read.
+ */
+final class AnswerTooLargeException extends RuntimeException {
+    AnswerTooLargeException(String message) {
+        super(message);
+    }
+}
