@@ -35,11 +35,15 @@ final class CappedOutput {
     }
 
     /**
-     * Waits up to {@code wait} for the stream to end (a grandchild that escaped the kill may hold the pipe open),
-     * then returns the kept bytes as text, with a marker when output was cut.
+     * Waits until {@code deadlineNanos} ({@link System#nanoTime} scale) at most for the stream to end (a process
+     * that escaped the kill may hold the pipe open), then returns the kept bytes as text, with a marker when output
+     * was cut. Both streams of one run share one deadline, so the grace is waited out once, not twice.
      */
-    String text(Duration wait) throws InterruptedException {
-        reader.join(wait);
+    String text(long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            reader.join(Duration.ofNanos(left));
+        }
         synchronized (kept) {
             String text = kept.toString(StandardCharsets.UTF_8);
             return total > cap ? text + "\n[... output cut at " + cap + " of " + total + " bytes]" : text;

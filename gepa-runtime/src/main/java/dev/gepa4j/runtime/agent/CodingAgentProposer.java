@@ -4,11 +4,13 @@ import dev.gepa4j.core.model.Usage;
 import dev.gepa4j.core.propose.ProposalOutcome;
 import dev.gepa4j.core.propose.ProposalPacket;
 import dev.gepa4j.core.propose.Proposer;
+import dev.gepa4j.core.secret.Secrets;
 import dev.gepa4j.runtime.usage.PriceTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +23,15 @@ import java.util.stream.Stream;
  * (see {@link ManifestCheck}).
  *
  * <p>Rejections (returned, not thrown): timed out, non-zero exit, files written outside the folder, a symbolic link
- * in the folder pointing outside it, an invalid or unusable manifest. The outside-write check compares snapshots of
- * the folder's parent's parent (the run's proposals folder and its siblings) before and after; folders of proposals
- * this proposer is running concurrently are left out of it. Writes anywhere else on disk are not detectable here:
- * the agent's own sandbox ({@code --sandbox workspace-write}) must prevent them.
+ * in the folder pointing outside it, an invalid or unusable manifest, a manifest or file over {@code max_file_kb}.
+ * The outside-write check ({@link OutsideWrites}) compares snapshots of the watched folders (by default the
+ * workspace folder) before and after, quarantines what the agent created there and names what it changed; folders
+ * of proposals this proposer runs concurrently are left out. Writes anywhere else on disk are not detectable here:
+ * the agent's own sandbox ({@code --sandbox workspace-write}) or a container must prevent them (docs/security.md).
+ *
+ * <p>Confinement that does not depend on the agent: its environment holds only the named variables, its processes
+ * are killed as a group when it ends ({@link AgentProcess}), and the values of known secret variables are hidden
+ * from this process's {@code /proc/<pid>/environ} before any agent starts ({@link EnvironBlock}).
  *
  * <p>Throws {@link dev.gepa4j.core.propose.ProposerUnavailableException} (not retriable) only when the command cannot
  * be started at all.
@@ -34,6 +41,7 @@ public final class CodingAgentProposer implements Proposer {
     private final PriceTable prices;
     private final Map<String, String> environment;
     private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
+    private final Set<Path> created = ConcurrentHashMap.newKeySet();
 
     public CodingAgentProposer(AgentProposerSettings settings, PriceTable prices) {
         this(settings, prices, System.getenv());
@@ -44,6 +52,10 @@ public final class CodingAgentProposer implements Proposer {
         this.settings = settings;
         this.prices = prices;
         this.environment = Map.copyOf(environment);
+        // an agent could read keys from this process's /proc/<pid>/environ even when its own environment lacks them
+        Set<String> secretNames = new java.util.TreeSet<>(Secrets.fromEnvironment(System.getenv(), List.of()).names());
+        secretNames.addAll(Secrets.fromEnvironment(environment, List.of()).names());
+        EnvironBlock.hide(secretNames);
     }
 
     @Override
@@ -61,19 +73,21 @@ public final class CodingAgentProposer implements Proposer {
             List<String> argv = settings.command().stream().map(a -> a
                     .replace("{dir}", dir.toString()).replace("{prompt_file}", dir.resolve("PROMPT.md").toString())
                     .replace("{seq}", Integer.toString(packet.seq())).replace("{prompt}", prompt)).toList();
-            Path watched = watchedRoot(dir);
-            TreeSnapshot before = TreeSnapshot.of(watched, Set.copyOf(inProgress));
+            Set<Path> existing = Set.copyOf(created);
+            OutsideWrites watch = OutsideWrites.before(watchedRoots(), Set.copyOf(inProgress));
             AgentRun run = AgentProcess.run(argv, dir, settings, environment);
-            List<Path> outside = TreeSnapshot.of(watched, Set.copyOf(inProgress)).changesSince(before);
+            List<String> outside = watch.settle(othersSince(existing), dir.resolve("outside-writes"));
             Usage usage = AgentUsage.from(run.stdout(), settings.model(), prices);
             String input = "argv: " + argv + "\nfolder: " + dir + "\n\n" + prompt;
-            String raw = "exit code: " + run.exitCode() + "\n--- stdout ---\n" + run.stdout() + "\n--- stderr ---\n"
-                    + run.stderr() + "\n--- proposal/manifest.json ---\n" + readQuietly(dir.resolve("proposal/manifest.json"));
+            String raw = "exit code: " + run.exitCode() + (run.leftovers() > 0 ? "; " + run.leftovers()
+                    + " process(es) it left running were killed" : "") + "\n--- stdout ---\n" + run.stdout()
+                    + "\n--- stderr ---\n" + run.stderr() + "\n--- " + ManifestCheck.MANIFEST + " ---\n"
+                    + manifestText(dir);
             String problem = problem(run, outside, dir);
             if (problem != null) {
                 return ProposalOutcome.rejected(input, raw, usage, problem);
             }
-            var result = ManifestCheck.check(dir, packet);
+            var result = ManifestCheck.check(dir, packet, settings.maxFileBytes());
             if (result.rejection() != null) {
                 return ProposalOutcome.rejected(input, raw, usage, result.rejection());
             }
@@ -83,12 +97,21 @@ public final class CodingAgentProposer implements Proposer {
         }
     }
 
-    private String problem(AgentRun run, List<Path> outside, Path dir) {
+    /** Folders left out of the after-snapshot: running proposals, and proposals started since the before-snapshot. */
+    private Set<Path> othersSince(Set<Path> existing) {
+        Set<Path> out = new HashSet<>(inProgress);
+        created.stream().filter(p -> !existing.contains(p)).forEach(out::add);
+        return out;
+    }
+
+    private String problem(AgentRun run, List<String> outside, Path dir) {
         if (run.timedOut()) {
-            return "agent timed out after " + settings.timeout().toSeconds() + " s and was killed with its child processes";
+            return "agent timed out after " + settings.timeout().toSeconds() + " s; its process group and every process "
+                    + "it started were killed";
         }
         if (!outside.isEmpty()) {
-            return "agent wrote outside its folder " + dir + ": " + outside.stream().limit(5).toList();
+            return "agent wrote outside its folder " + dir + ": " + String.join("; ", outside.stream().limit(5)
+                    .toList()) + (outside.size() > 5 ? "; and " + (outside.size() - 5) + " more" : "");
         }
         String link = linkOutside(dir);
         if (link != null) {
@@ -119,9 +142,10 @@ public final class CodingAgentProposer implements Proposer {
     private Path freshFolder(int seq) {
         Path base = settings.proposalsDir().toAbsolutePath().normalize();
         Path dir = base.resolve(Integer.toString(seq));
-        for (int n = 2; Files.exists(dir); n++) {
+        for (int n = 2; Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
             dir = base.resolve(seq + "-" + n); // a resumed run re-proposing the same seq keeps the old folder
         }
+        created.add(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -131,16 +155,22 @@ public final class CodingAgentProposer implements Proposer {
         return dir;
     }
 
-    private static Path watchedRoot(Path dir) {
-        Path runDir = dir.getParent();
-        return runDir.getParent() != null ? runDir.getParent() : runDir;
+    private List<Path> watchedRoots() {
+        if (!settings.watchedDirs().isEmpty()) {
+            return settings.watchedDirs().stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
+        }
+        Path runProposals = settings.proposalsDir().toAbsolutePath().normalize(); // <workspace>/proposals/<run>
+        Path workspace = runProposals.getParent() == null || runProposals.getParent().getParent() == null
+                ? runProposals : runProposals.getParent().getParent();
+        return List.of(workspace);
     }
 
-    private static String readQuietly(Path file) {
+    private String manifestText(Path dir) {
         try {
-            return Files.isRegularFile(file) ? Files.readString(file) : "(missing)";
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
+            return FolderFiles.read(dir, ManifestCheck.MANIFEST, settings.maxFileBytes(),
+                    ManifestCheck.limit(settings.maxFileBytes()));
+        } catch (IllegalArgumentException refused) {
+            return "(not read: " + refused.getMessage() + ")";
         }
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gepa4j.core.propose.ProposalPacket;
 import dev.gepa4j.core.propose.RejectedAttempt;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,10 +16,12 @@ import java.util.TreeSet;
 /**
  * Validates {@code proposal/manifest.json}: valid JSON; {@code proposals} a non-empty list; each payload holds every
  * mutable field and only mutable fields; file references stay inside the folder; at least one field changed; no
- * duplicate of the parent, of a rejected attempt or of another proposal. A proposal failing a rule is dropped with its
+ * duplicate of the parent, of a rejected attempt or of another proposal. The manifest and every referenced file are
+ * read through {@link FolderFiles}: never through a symbolic link, never past {@code max_file_kb}. A proposal failing a rule is dropped with its
  * reason; when none is left the manifest is rejected with every reason.
  */
 final class ManifestCheck {
+    static final String MANIFEST = "proposal/manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Drafts, or the reason there are none. */
@@ -31,16 +31,17 @@ final class ManifestCheck {
     private ManifestCheck() {
     }
 
-    static Result check(Path dir, ProposalPacket packet) {
-        Path manifest = dir.resolve("proposal/manifest.json");
+    /**
+     * @param maxFileBytes the largest manifest or referenced file read; a larger one is refused unread, naming its size
+     */
+    static Result check(Path dir, ProposalPacket packet, long maxFileBytes) {
         JsonNode root;
         try {
-            if (Files.isSymbolicLink(manifest)) {
-                return reject("proposal/manifest.json is a symbolic link; write a regular file");
-            }
-            root = JSON.readTree(Files.readString(manifest));
+            root = JSON.readTree(FolderFiles.read(dir, MANIFEST, maxFileBytes, limit(maxFileBytes)));
+        } catch (IllegalArgumentException refused) {
+            return reject("manifest refused: " + refused.getMessage());
         } catch (IOException e) {
-            return reject("proposal/manifest.json is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            return reject(MANIFEST + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         JsonNode proposals = root == null ? null : root.get("proposals");
         if (proposals == null || !proposals.isArray() || proposals.isEmpty()) {
@@ -51,7 +52,8 @@ final class ManifestCheck {
         for (int i = 0; i < Math.min(proposals.size(), packet.proposalsWanted()); i++) {
             String label = "proposal " + (i + 1) + ": ";
             try {
-                Map<String, String> draft = payload(dir, proposals.get(i).get("proposed_payload"), packet);
+                Map<String, String> draft = payload(dir, proposals.get(i).get("proposed_payload"), packet,
+                        maxFileBytes);
                 String dup = duplicateOf(draft, packet, drafts);
                 if (dup != null) {
                     drops.add(label + dup);
@@ -65,7 +67,7 @@ final class ManifestCheck {
         return drafts.isEmpty() ? reject(String.join("; ", drops)) : new Result(drafts, null);
     }
 
-    private static Map<String, String> payload(Path dir, JsonNode node, ProposalPacket packet) {
+    private static Map<String, String> payload(Path dir, JsonNode node, ProposalPacket packet, long maxFileBytes) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("proposed_payload is missing or not an object");
         }
@@ -76,7 +78,7 @@ final class ManifestCheck {
             if (!mutable.contains(e.getKey())) {
                 throw new IllegalArgumentException("field '" + e.getKey() + "' is not mutable (mutable: " + mutable + ")");
             }
-            draft.put(e.getKey(), text(dir, e.getKey(), e.getValue()));
+            draft.put(e.getKey(), text(dir, e.getKey(), e.getValue(), maxFileBytes));
         }
         var missing = new TreeSet<>(mutable);
         missing.removeAll(draft.keySet());
@@ -86,30 +88,23 @@ final class ManifestCheck {
         return draft;
     }
 
-    private static String text(Path dir, String field, JsonNode value) {
+    private static String text(Path dir, String field, JsonNode value, long maxFileBytes) {
         if (value.isTextual()) {
             return value.asText();
         }
         if (value.isObject() && value.path("file").isTextual()) {
             String ref = value.get("file").asText();
-            Path root = dir.toAbsolutePath().normalize();
-            Path target = root.resolve(ref).normalize();
-            if (Path.of(ref).isAbsolute() || !target.startsWith(root)) {
-                throw new IllegalArgumentException("field '" + field + "' references '" + ref
-                        + "', outside the proposal folder");
-            }
             try {
-                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-                        || !target.toRealPath().startsWith(root.toRealPath())) {
-                    throw new IllegalArgumentException("field '" + field + "' references '" + ref
-                            + "', which is not a regular file inside the proposal folder");
-                }
-                return Files.readString(target);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("field '" + field + "': cannot read '" + ref + "': " + e.getMessage());
+                return FolderFiles.read(dir, ref, maxFileBytes, limit(maxFileBytes));
+            } catch (IllegalArgumentException refused) {
+                throw new IllegalArgumentException("field '" + field + "': " + refused.getMessage());
             }
         }
         throw new IllegalArgumentException("field '" + field + "' must be a string or {\"file\": \"...\"}");
+    }
+
+    static String limit(long maxFileBytes) {
+        return "max_file_kb = " + maxFileBytes / 1024;
     }
 
     private static String duplicateOf(Map<String, String> draft, ProposalPacket p, List<Map<String, String>> kept) {

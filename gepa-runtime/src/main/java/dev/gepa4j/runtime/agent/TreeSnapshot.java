@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * after an agent run show what it created, changed or deleted there. Symbolic links are recorded, not followed.
  */
 record TreeSnapshot(Map<Path, String> entries) {
+    /** The workspace database files: the run writes them itself while an agent works, so they are not compared. */
+    static final Set<String> WRITTEN_BY_RUN = Set.of("workspace.sqlite", "workspace.sqlite-wal",
+            "workspace.sqlite-shm", "workspace.sqlite-journal");
 
     static TreeSnapshot of(Path root, Set<Path> excluded) {
         Map<Path, String> entries = new TreeMap<>();
@@ -38,7 +41,10 @@ record TreeSnapshot(Map<Path, String> entries) {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    entries.put(file, attrs.size() + "@" + attrs.lastModifiedTime().toMillis()
+                    if (WRITTEN_BY_RUN.contains(String.valueOf(file.getFileName()))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    entries.put(file, attrs.size() + "@" + attrs.lastModifiedTime().toMillis() + "#" + attrs.fileKey()
                             + (attrs.isSymbolicLink() ? "->link" : ""));
                     return FileVisitResult.CONTINUE;
                 }
