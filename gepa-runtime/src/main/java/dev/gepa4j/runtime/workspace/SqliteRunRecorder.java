@@ -192,7 +192,7 @@ final class SqliteRunRecorder implements RunRecorder {
 
     @Override
     public Optional<ProposalRecord> proposal(int seq) {
-        return reader.list("SELECT * FROM proposals WHERE run_id = ? AND seq = ?", ps -> {
+        return reader.list(SqliteWorkspaceReader.PROPOSAL_SELECT + "WHERE run_id = ? AND seq = ?", ps -> {
             ps.setString(1, runId);
             ps.setInt(2, seq);
         }, SqliteWorkspaceReader::proposal).stream().findFirst();

@@ -1,5 +1,6 @@
 package dev.gepa4j.runtime.workspace;
 
+import dev.gepa4j.core.secret.Secrets;
 import dev.gepa4j.core.workspace.RunInfo;
 import dev.gepa4j.core.workspace.RunRecorder;
 import dev.gepa4j.core.workspace.RunSpec;
@@ -9,6 +10,7 @@ import dev.gepa4j.core.workspace.WorkspaceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,12 +48,23 @@ public final class SqliteWorkspace implements Workspace {
     }
 
     /**
-     * Opens (creating if needed) the workspace in {@code folder}.
+     * Opens (creating if needed) the workspace in {@code folder}, scrubbing the values of the secrets in this
+     * process's environment ({@link Secrets#fromEnvironment}) from everything written.
      *
      * @throws WorkspaceException naming the path when the folder cannot be created, the file is not a sqlite
      *                            database, or it was written by a newer gepa4j
      */
     public static SqliteWorkspace open(Path folder) {
+        return open(folder, Secrets.fromEnvironment(System.getenv(), List.of()));
+    }
+
+    /**
+     * Opens (creating if needed) the workspace in {@code folder}; every text written to it has the values of
+     * {@code secrets} removed.
+     *
+     * @throws WorkspaceException as {@link #open(Path)}
+     */
+    public static SqliteWorkspace open(Path folder, Secrets secrets) {
         Path file = folder.resolve(FILE_NAME).toAbsolutePath();
         try {
             Files.createDirectories(folder);
@@ -78,7 +91,7 @@ public final class SqliteWorkspace implements Workspace {
                     + "): is it a sqlite file written by gepa4j? Move it away or choose another folder", e);
         }
         CacheKeyIndex cacheKeys = new CacheKeyIndex(file.toString());
-        return new SqliteWorkspace(file, new SqliteWriter(file.toString(), connection, cacheKeys::ownCommitDone),
+        return new SqliteWorkspace(file, new SqliteWriter(file.toString(), connection, cacheKeys::ownCommitDone, secrets),
                 new ReadConnections(file.toString()), cacheKeys);
     }
 

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,11 +45,14 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
 
     @Override
     public List<CandidateRecord> candidates(String runId) {
-        return list("SELECT * FROM candidates WHERE run_id = ? ORDER BY idx", ps -> ps.setString(1, runId),
+        return list("SELECT candidate_id, idx, " + OversizedValues.guarded("payload_json") + ", parents_json, origin, "
+                + OversizedValues.guarded("diffs_json") + ", registered_at FROM candidates WHERE run_id = ? ORDER BY idx",
+                ps -> ps.setString(1, runId),
                 rs -> new CandidateRecord(new Candidate(rs.getString("candidate_id"), rs.getInt("idx"),
-                        new TreeMap<>(JsonColumns.textMap(rs.getString("payload_json"))),
+                        new TreeMap<>(textMapOrExplanation(rs.getString("payload_json"), "payload_json")),
                         JsonColumns.textList(rs.getString("parents_json")), rs.getString("origin")),
-                        JsonColumns.textMap(rs.getString("diffs_json")), Instant.parse(rs.getString("registered_at"))));
+                        textMapOrExplanation(rs.getString("diffs_json"), "diffs_json"),
+                        Instant.parse(rs.getString("registered_at"))));
     }
 
     @Override
@@ -61,7 +65,7 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
 
     @Override
     public List<ProposalRecord> proposals(String runId) {
-        return list("SELECT * FROM proposals WHERE run_id = ? ORDER BY seq", ps -> ps.setString(1, runId),
+        return list(PROPOSAL_SELECT + "WHERE run_id = ? ORDER BY seq", ps -> ps.setString(1, runId),
                 SqliteWorkspaceReader::proposal);
     }
 
@@ -76,11 +80,13 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
 
     @Override
     public List<EventRecord> events(String runId, long afterSeq) {
-        return list("SELECT * FROM events WHERE run_id = ? AND seq > ? ORDER BY seq", ps -> {
+        return list("SELECT seq, at, type, " + OversizedValues.guarded("message") + ", "
+                + OversizedValues.guarded("fields_json") + " FROM events WHERE run_id = ? AND seq > ? ORDER BY seq", ps -> {
             ps.setString(1, runId);
             ps.setLong(2, afterSeq);
         }, rs -> new EventRecord(rs.getLong("seq"), Instant.parse(rs.getString("at")), rs.getString("type"),
-                rs.getString("message"), JsonColumns.textMap(rs.getString("fields_json"))));
+                OversizedValues.text("message", rs.getString("message")),
+                textMapOrExplanation(rs.getString("fields_json"), "fields_json")));
     }
 
     /**
@@ -120,12 +126,40 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
         });
     }
 
+    /** The proposal columns, each that can hold model or agent output guarded against oversized values. */
+    static final String PROPOSAL_SELECT = "SELECT seq, proposer, parents_json, " + OversizedValues.guarded("input")
+            + ", " + OversizedValues.guarded("raw_output") + ", " + OversizedValues.guarded("drafts_json")
+            + ", prompt_tokens, completion_tokens, total_tokens, cost_usd, " + OversizedValues.guarded("error")
+            + " FROM proposals ";
+
+    /**
+     * A proposal row; an oversized value (from an older version) reads as an explanation, its drafts as none, and
+     * the explanation becomes the proposal's error, so the run says what is wrong instead of failing to load.
+     */
     static ProposalRecord proposal(ResultSet rs) throws SQLException {
+        String drafts = rs.getString("drafts_json");
+        String problem = null;
+        for (String column : List.of("input", "raw_output", "drafts_json", "error")) {
+            String v = column.equals("drafts_json") ? drafts : rs.getString(column);
+            if (OversizedValues.isOversized(v) && problem == null) {
+                problem = "proposal " + rs.getInt("seq") + ": " + OversizedValues.explain(column, v);
+            }
+        }
+        String error = OversizedValues.text("error", rs.getString("error"));
         return new ProposalRecord(rs.getInt("seq"), rs.getString("proposer"),
-                JsonColumns.textList(rs.getString("parents_json")), rs.getString("input"), rs.getString("raw_output"),
-                JsonColumns.mapList(rs.getString("drafts_json")), new Usage(rs.getLong("prompt_tokens"),
-                rs.getLong("completion_tokens"), rs.getLong("total_tokens"), rs.getDouble("cost_usd")),
-                rs.getString("error"));
+                JsonColumns.textList(rs.getString("parents_json")), OversizedValues.text("input", rs.getString("input")),
+                OversizedValues.text("raw_output", rs.getString("raw_output")),
+                OversizedValues.isOversized(drafts) ? List.of() : JsonColumns.mapList(drafts),
+                new Usage(rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"), rs.getLong("total_tokens"),
+                        rs.getDouble("cost_usd")),
+                problem == null ? error : problem + (error == null || OversizedValues.isOversized(rs.getString("error"))
+                        ? "" : "; " + error));
+    }
+
+    /** A stored text map; an oversized one reads as a single {@code "(oversized)"} entry explaining it. */
+    private static Map<String, String> textMapOrExplanation(String json, String column) {
+        return OversizedValues.isOversized(json) ? Map.of("(oversized)", OversizedValues.explain(column, json))
+                : JsonColumns.textMap(json);
     }
 
     static RunInfo runInfo(ResultSet rs) throws SQLException {

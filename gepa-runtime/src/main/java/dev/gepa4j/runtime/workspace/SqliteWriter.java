@@ -1,5 +1,6 @@
 package dev.gepa4j.runtime.workspace;
 
+import dev.gepa4j.core.secret.Secrets;
 import dev.gepa4j.core.workspace.WorkspaceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,16 +36,18 @@ final class SqliteWriter implements AutoCloseable {
     /** Prepared statements of the writer connection, prepared once per SQL text. */
     static final class Statements {
         private final Connection connection;
+        private final Secrets secrets;
         private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
-        Statements(Connection connection) {
+        Statements(Connection connection, Secrets secrets) {
             this.connection = connection;
+            this.secrets = secrets;
         }
 
         PreparedStatement of(String sql) throws SQLException {
             PreparedStatement ps = prepared.get(sql);
             if (ps == null) {
-                ps = connection.prepareStatement(sql);
+                ps = ScrubbingStatements.wrap(connection.prepareStatement(sql), secrets);
                 prepared.put(sql, ps);
             }
             return ps;
@@ -77,12 +80,13 @@ final class SqliteWriter implements AutoCloseable {
     /**
      * @param afterCommit run on the writer thread right after each commit, before any caller is released; what it
      *                    throws is ignored (the commit stands)
+     * @param secrets     values scrubbed from every text written (see {@link ScrubbingStatements})
      */
-    SqliteWriter(String file, Connection connection, Runnable afterCommit) {
+    SqliteWriter(String file, Connection connection, Runnable afterCommit, Secrets secrets) {
         this.file = file;
         this.connection = connection;
         this.afterCommit = afterCommit;
-        this.statements = new Statements(connection);
+        this.statements = new Statements(connection, secrets);
         this.thread = Thread.ofPlatform().daemon().name("gepa-workspace-writer").start(this::loop);
     }
 
