@@ -21,9 +21,11 @@ import dev.gepa4j.core.rollout.ConcurrencyLimits;
 import dev.gepa4j.core.rollout.RetryPolicy;
 import dev.gepa4j.core.rollout.RolloutBudget;
 import dev.gepa4j.core.rollout.RolloutQueue;
+import dev.gepa4j.core.secret.Secrets;
 import dev.gepa4j.core.workspace.RunInfo;
 import dev.gepa4j.core.workspace.RunRecorder;
 import dev.gepa4j.core.workspace.RunSpec;
+import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.runtime.evidence.EvidencePacketWriter;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import dev.gepa4j.sdk.ContainerServer;
@@ -116,7 +118,8 @@ final class RunAssembly {
                         + " (lower heldout_top_k or [dataset] heldout_size)");
             }
             // (3) the run in the workspace
-            SqliteWorkspace workspace = SqliteWorkspace.open(workspaceDir);
+            Secrets secrets = KnownSecrets.forRun(config);
+            SqliteWorkspace workspace = SqliteWorkspace.open(workspaceDir, secrets);
             closers.add(workspace);
             RunRecorder recorder = resume ? workspace.resumeRun(runId) : workspace.startRun(new RunSpec(runId,
                     taskInfo.taskId().isEmpty() ? urls.getFirst() : taskInfo.taskId(), configText,
@@ -133,7 +136,7 @@ final class RunAssembly {
                                     config.rollout().maxConcurrency(), 10, 0.75)
                             : ConcurrencyLimits.fixed(config.rollout().concurrency()),
                     new SplittableRandom(config.run().seed() ^ 0x5DEECE66DL));
-            Proposer proposer = Proposers.create(config.proposer(), baseDir, workspaceDir, runId);
+            Proposer proposer = Proposers.create(config.proposer(), baseDir, workspaceDir, runId, secrets);
             // (5) the loop, watched by the console and the progress bar
             RunConsole console = null;
             if (!options.noConsole) {
@@ -176,10 +179,17 @@ final class RunAssembly {
                 // the JVM is already stopping; the hook is waiting for us and that is fine
             }
             // (6) evidence and the summary line
-            Path packet = EvidencePacketWriter.write(workspace.reader(), runId,
-                    options.evidenceDir != null ? options.evidenceDir : workspaceDir);
-            System.out.println(SummaryLine.of(result, recorder.executedInRun(),
-                    Duration.between(started, Instant.now()), packet));
+            Path packet;
+            try {
+                packet = EvidencePacketWriter.write(workspace.reader(), runId,
+                        options.evidenceDir != null ? options.evidenceDir : workspaceDir);
+            } catch (RuntimeException e) {
+                // the loop ended, but the run as a whole did not: its stored status must not say finished
+                recorder.finish(RunStatus.FAILED, "the evidence packet could not be written: " + e.getMessage());
+                throw e;
+            }
+            System.out.println(KnownSecrets.scrub(SummaryLine.of(result, recorder.executedInRun(),
+                    Duration.between(started, Instant.now()), packet)));
             return 0;
         } finally {
             Containers.closeAll(closers);

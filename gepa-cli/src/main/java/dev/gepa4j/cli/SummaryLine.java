@@ -1,11 +1,15 @@
 package dev.gepa4j.cli;
 
+import dev.gepa4j.core.engine.LoopCounts;
 import dev.gepa4j.core.engine.LoopResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The one line a run ends with: seed and best heldout accuracy, lift, rollouts executed, wall time, packet. */
+/**
+ * The one line a run ends with: seed and best heldout accuracy, lift, rollouts executed, wall time, packet; and,
+ * when no proposal was accepted, a clause saying so (and whether the proposer's output was rejected every time).
+ */
 final class SummaryLine {
     private SummaryLine() {
     }
@@ -18,7 +22,22 @@ final class SummaryLine {
                         + "%.1f s, stop: %s; evidence: %s",
                 r.runId(), fmt(r.seedHeldoutMean()), fmt(r.bestHeldoutMean()), lift, r.bestCandidateId(),
                 fmt(r.seedTrainMean()), fmt(r.bestTrainMean()), executed, wall.toMillis() / 1000.0, r.stopReason(),
-                packetDir.resolve("packet.json"));
+                packetDir.resolve("packet.json")) + noneAccepted(r.counts());
+    }
+
+    /** "" when something was accepted or nothing was proposed; else why the best is still the seed. */
+    static String noneAccepted(LoopCounts c) {
+        if (c.proposals() == 0 || c.accepted() > 0) {
+            return "";
+        }
+        if (c.proposerFailed() == c.proposals()) {
+            return String.format(Locale.ROOT, "; EVERY PROPOSAL WAS REJECTED (%d of %d unusable: see `gepa show` or "
+                    + "the packet's proposer section for the reasons), the result is the seed", c.proposerFailed(),
+                    c.proposals());
+        }
+        return String.format(Locale.ROOT, "; no proposal was accepted (%d proposals: %d unusable, %d rejected by the "
+                + "gate, %d duplicates), the result is the seed", c.proposals(), c.proposerFailed(), c.rejected(),
+                c.duplicates());
     }
 
     private static String fmt(Double v) {

@@ -13,8 +13,12 @@ import java.util.Map;
  * @param apiKeyEnv        llm: the NAME of the environment variable holding the key (never the key itself)
  * @param temperature      llm: sampling temperature; omitted = the model's default
  * @param maxTokens        llm: completion limit; an answer hitting it is rejected as truncated
- * @param timeoutSeconds   llm: one call; agent: one agent run
- * @param retries          llm: extra attempts on 429/5xx/timeouts
+ * @param timeoutSeconds   llm: one whole call (connect, headers, body); agent: one agent run
+ * @param retries          llm: most extra attempts on 429/5xx/timeouts
+ * @param retryBudgetSeconds llm: most waiting between the attempts of one call (default 120)
+ * @param maxAnswerKb      llm: largest answer body read (default 1024)
+ * @param maxFieldKb       both: largest proposed field (default 64)
+ * @param maxFileKb        agent: largest manifest or referenced file read (default 1024)
  * @param editMode         llm: {@code rewrite} (default) or {@code edit} (bounded SEARCH/REPLACE edits, no bloat)
  * @param maxEdits         llm, edit mode: edits per proposal
  * @param proposalsPerCall alternative drafts asked for per call; default 1
@@ -29,7 +33,8 @@ public record ProposerSection(String kind, String provider, String model, String
                               Double temperature, Integer maxTokens, Integer timeoutSeconds, Integer retries,
                               String editMode, Integer maxEdits, Integer proposalsPerCall,
                               Map<String, String> metaPrompt, List<String> command, String proposalsDir,
-                              Integer outputCapKb, List<String> passEnv, Map<String, PriceEntry> prices) {
+                              Integer outputCapKb, List<String> passEnv, Map<String, PriceEntry> prices,
+                              Integer retryBudgetSeconds, Integer maxAnswerKb, Integer maxFieldKb, Integer maxFileKb) {
     public ProposerSection {
         kind = kind == null ? "offline" : kind;
         if (!List.of("offline", "llm", "agent").contains(kind)) {
@@ -81,6 +86,10 @@ public record ProposerSection(String kind, String provider, String model, String
         private Integer outputCapKb;
         private List<String> passEnv;
         private Map<String, PriceEntry> prices;
+        private Integer retryBudgetSeconds;
+        private Integer maxAnswerKb;
+        private Integer maxFieldKb;
+        private Integer maxFileKb;
 
         private Builder() {
         }
@@ -175,11 +184,31 @@ public record ProposerSection(String kind, String provider, String model, String
             return this;
         }
 
+        public Builder retryBudgetSeconds(Integer value) {
+            this.retryBudgetSeconds = value;
+            return this;
+        }
+
+        public Builder maxAnswerKb(Integer value) {
+            this.maxAnswerKb = value;
+            return this;
+        }
+
+        public Builder maxFieldKb(Integer value) {
+            this.maxFieldKb = value;
+            return this;
+        }
+
+        public Builder maxFileKb(Integer value) {
+            this.maxFileKb = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException when a setting is out of range */
         public ProposerSection build() {
             return new ProposerSection(kind, provider, model, baseUrl, apiKeyEnv, temperature, maxTokens,
                     timeoutSeconds, retries, editMode, maxEdits, proposalsPerCall, metaPrompt, command, proposalsDir,
-                    outputCapKb, passEnv, prices);
+                    outputCapKb, passEnv, prices, retryBudgetSeconds, maxAnswerKb, maxFieldKb, maxFileKb);
         }
     }
 

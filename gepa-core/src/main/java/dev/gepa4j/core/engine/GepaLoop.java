@@ -116,9 +116,20 @@ public final class GepaLoop {
                     state.readFrontier(ParetoFrontier::coverage),
                     state.readFrontier(f -> f.candidates().stream().map(Candidate::id).toList()), state.counts(),
                     state.proposerUsage());
-        } catch (LoopFailedException e) {
-            parts.recorder().finish(RunStatus.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            // whatever ended the run (a failed seed, an unavailable proposer, a workspace error, even one thrown
+            // after the status was written): its stored status must say failed, never finished
+            markFailed(e);
             throw e;
+        }
+    }
+
+    private void markFailed(RuntimeException e) {
+        try {
+            parts.recorder().finish(RunStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage());
+        } catch (RuntimeException alsoFailed) {
+            e.addSuppressed(alsoFailed); // the workspace itself is failing: the original error is the one to show
         }
     }
 

@@ -25,8 +25,7 @@ public final class Secrets {
     public static final List<String> WELL_KNOWN = List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY",
             "GOOGLE_API_KEY", "MISTRAL_API_KEY", "GROQ_API_KEY", "TOGETHER_API_KEY", "OPENROUTER_API_KEY",
             "DEEPSEEK_API_KEY", "AZURE_OPENAI_API_KEY", "CODEX_API_KEY", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN",
-            "COHERE_API_KEY", "XAI_API_KEY", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GITHUB_TOKEN",
-            "GEPA_CONTAINER_API_KEY");
+            "COHERE_API_KEY", "XAI_API_KEY", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GITHUB_TOKEN");
 
     private static final Secrets NONE = new Secrets(Map.of());
 

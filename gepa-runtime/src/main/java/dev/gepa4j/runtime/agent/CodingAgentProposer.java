@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  *
  * <p>Confinement that does not depend on the agent: its environment holds only the named variables, its processes
  * are killed as a group when it ends ({@link AgentProcess}), and the values of known secret variables are hidden
- * from this process's {@code /proc/<pid>/environ} before any agent starts ({@link EnvironBlock}).
+ * from this process's {@code /proc/<pid>/environ} before any agent starts ({@link EnvironBlock}). After each
+ * proposal, known secret values (including those of {@code pass_env}) are scrubbed from the files left in its
+ * folder ({@link FolderScrub}).
  *
  * <p>Throws {@link dev.gepa4j.core.propose.ProposerUnavailableException} (not retriable) only when the command cannot
  * be started at all.
@@ -42,6 +44,7 @@ public final class CodingAgentProposer implements Proposer {
     private final Map<String, String> environment;
     private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
+    private final Secrets secrets;
 
     public CodingAgentProposer(AgentProposerSettings settings, PriceTable prices) {
         this(settings, prices, System.getenv());
@@ -53,9 +56,9 @@ public final class CodingAgentProposer implements Proposer {
         this.prices = prices;
         this.environment = Map.copyOf(environment);
         // an agent could read keys from this process's /proc/<pid>/environ even when its own environment lacks them
-        Set<String> secretNames = new java.util.TreeSet<>(Secrets.fromEnvironment(System.getenv(), List.of()).names());
-        secretNames.addAll(Secrets.fromEnvironment(environment, List.of()).names());
-        EnvironBlock.hide(secretNames);
+        this.secrets = Secrets.fromEnvironment(System.getenv(), settings.passEnv())
+                .and(Secrets.fromEnvironment(environment, settings.passEnv()));
+        EnvironBlock.hide(secrets.names());
     }
 
     @Override
@@ -93,7 +96,11 @@ public final class CodingAgentProposer implements Proposer {
             }
             return new ProposalOutcome(result.drafts(), input, raw, usage, null);
         } finally {
-            inProgress.remove(dir);
+            try {
+                FolderScrub.scrub(dir, secrets, settings.maxFileBytes()); // the folder stays as a record: no keys in it
+            } finally {
+                inProgress.remove(dir);
+            }
         }
     }
 

@@ -14,8 +14,15 @@ public record EvidencePacket(String schema, String runId, String task, String st
 
     public static final String SCHEMA = "gepa4j.evidence.v1";
 
-    /** The [proposer] settings of the run's config, the proposer kinds that ran and how many calls they made. */
-    public record ProposerInfo(Map<String, String> config, List<String> kinds, int calls, int failedCalls) {
+    /**
+     * The [proposer] settings of the run's config, the proposer kinds that ran and how many calls they made.
+     *
+     * @param failedCalls     calls whose output was rejected (unusable, over a cap, carrying a key, ...)
+     * @param allRejected     true when there were calls and every one was rejected: the run's result is the seed
+     * @param firstRejection  the first rejection's reason when all were rejected, else null
+     */
+    public record ProposerInfo(Map<String, String> config, List<String> kinds, int calls, int failedCalls,
+                               boolean allRejected, String firstRejection) {
     }
 
     /** Number of examples per split seen in the run. */

@@ -13,9 +13,11 @@ final class PacketAssembler {
         CandidateScore seed = summary.seed().orElse(null);
         CandidateScore best = summary.best().orElse(null);
         List<ProposalRecord> proposals = data.proposals();
+        int failed = (int) proposals.stream().filter(p -> p.error() != null).count();
+        boolean allRejected = !proposals.isEmpty() && failed == proposals.size();
         var proposer = new EvidencePacket.ProposerInfo(ConfigTables.scalars(data.run().configText(), "proposer"),
                 proposals.stream().map(ProposalRecord::proposer).distinct().sorted().toList(), proposals.size(),
-                (int) proposals.stream().filter(p -> p.error() != null).count());
+                failed, allRejected, allRejected ? proposals.getFirst().error() : null);
         var bestBlock = best == null ? null : new EvidencePacket.BestCandidate(best.candidateId(),
                 summary.bestComponents(), best.train(), best.heldout(), best.mini(), best.parents(), summary.bestDiff());
         var lift = new EvidencePacket.Lift(

@@ -13,6 +13,11 @@ final class ReportMarkdown {
         md.append("# gepa4j run ").append(p.runId()).append("\n\n");
         md.append("- task: ").append(p.task()).append('\n');
         md.append("- status: ").append(p.status()).append(", stop reason: ").append(p.stopReason()).append('\n');
+        if (p.proposer().allRejected()) {
+            md.append("- **every proposal was rejected** (").append(p.proposer().failedCalls())
+                    .append(" of ").append(p.proposer().calls()).append("; first reason: ")
+                    .append(p.proposer().firstRejection()).append("): the result is the seed\n");
+        }
         md.append("- duration: ").append(p.durationS() == null ? "n/a" : String.format(Locale.ROOT, "%.1f s",
                 p.durationS())).append('\n');
         md.append("- splits: ").append(p.splits().train()).append(" train, ").append(p.splits().heldout())

@@ -83,7 +83,9 @@ class CodingAgentProposerTest {
 
         assertThat(outcome.error()).isNull();
         String env = Files.readString(proposals.resolve("5/env.txt"));
-        assertThat(env).contains("CODEX_API_KEY=agent-key-passed-on-purpose").doesNotContain("sk-must-not-reach");
+        // the agent had the key it was given; the record it left in its folder no longer holds the value
+        assertThat(env).contains("CODEX_API_KEY=[secret CODEX_API_KEY removed]")
+                .doesNotContain("agent-key-passed-on-purpose").doesNotContain("OPENAI_API_KEY");
     }
 
     @Test
