@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.gepa4j.core.propose.ProposalOutcome;
 import dev.gepa4j.core.propose.ProposerUnavailableException;
+import dev.gepa4j.core.secret.Secrets;
+import dev.gepa4j.runtime.guard.GuardedProposer;
 import dev.gepa4j.runtime.usage.PriceTable;
 import dev.gepa4j.testkit.llm.OpenAiCompatibleTestServer;
 import dev.gepa4j.testkit.llm.ScriptedReply;
@@ -101,6 +103,23 @@ class HostileModelServerTest {
         assertThat(outcome.drafts()).isEmpty();
         assertThat(outcome.error()).isNotBlank().doesNotContain("cannot reach");
         assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void aHugeProposedPromptIsDroppedNamingItsSizeAndAnAnswerCarryingAKeyIsDroppedNamingTheVariable() {
+        server.enqueue(ScriptedReply.answer("```\n" + "Classify carefully. ".repeat(10_000) + "\n```"),
+                ScriptedReply.answer("```\nClassify; the key is sk-echoed-canary-123456\n```"));
+        var guarded = new GuardedProposer(proposer(10, 0, Duration.ofSeconds(10), 1 << 20),
+                GuardedProposer.DEFAULT_MAX_FIELD_BYTES, Secrets.of(Map.of("OPENAI_API_KEY", "sk-echoed-canary-123456")));
+
+        ProposalOutcome huge = guarded.propose(Packets.packet());
+        ProposalOutcome echo = guarded.propose(Packets.packet());
+
+        assertThat(huge.drafts()).isEmpty();
+        assertThat(huge.error()).contains("field 'instruction' is 196 KB, over max_field_kb = 64");
+        assertThat(echo.drafts()).isEmpty();
+        assertThat(echo.error()).contains("contains the value of OPENAI_API_KEY");
+        assertThat(echo.rawOutput()).contains("[secret OPENAI_API_KEY removed]").doesNotContain("sk-echoed-canary");
     }
 
     @Test
