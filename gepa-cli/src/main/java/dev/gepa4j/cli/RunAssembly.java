@@ -129,8 +129,7 @@ final class RunAssembly {
             RolloutQueue queue = new RolloutQueue(containers, recorder, budget,
                     CacheMode.parse(config.rollout().cache()), policySpec(), runId,
                     Duration.ofSeconds(config.container().timeoutSeconds()),
-                    new RetryPolicy(config.rollout().retries() + 1, Duration.ofMillis(200), Duration.ofSeconds(10),
-                            Duration.ofSeconds(60)),
+                    RetryPolicy.defaults().withMaxAttempts(config.rollout().retries() + 1),
                     config.rollout().adaptive()
                             ? new ConcurrencyLimits(config.rollout().concurrency(), config.rollout().minConcurrency(),
                                     config.rollout().maxConcurrency(), 10, 0.75)

@@ -16,7 +16,7 @@ public record RolloutSection(Integer concurrency, Integer maxConcurrency, Intege
         concurrency = concurrency == null ? 16 : concurrency;
         maxConcurrency = maxConcurrency == null ? Math.max(64, concurrency) : maxConcurrency;
         minConcurrency = minConcurrency == null ? 1 : minConcurrency;
-        retries = retries == null ? 3 : retries;
+        retries = retries == null ? dev.gepa4j.core.rollout.RetryPolicy.defaults().maxAttempts() - 1 : retries;
         cache = cache == null ? "readwrite" : cache;
         adaptive = adaptive == null || adaptive;
         if (concurrency < 1 || minConcurrency < 1 || maxConcurrency < concurrency || minConcurrency > concurrency) {
