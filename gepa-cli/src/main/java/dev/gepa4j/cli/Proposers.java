@@ -33,16 +33,18 @@ final class Proposers {
     static Proposer create(ProposerSection section, Path configDir, Path workspaceDir, String runId, Secrets secrets) {
         long maxFieldBytes = section.maxFieldKb() == null ? GuardedProposer.DEFAULT_MAX_FIELD_BYTES
                 : section.maxFieldKb() * 1024L;
-        return new GuardedProposer(unguarded(section, configDir, workspaceDir, runId), maxFieldBytes, secrets);
+        return new GuardedProposer(unguarded(section, configDir, workspaceDir, runId, secrets), maxFieldBytes, secrets);
     }
 
-    private static Proposer unguarded(ProposerSection section, Path configDir, Path workspaceDir, String runId) {
+    private static Proposer unguarded(ProposerSection section, Path configDir, Path workspaceDir, String runId,
+                                      Secrets secrets) {
         PriceTable prices = PriceTable.defaults().withOverrides(prices(section));
         return switch (section.kind()) {
             case "offline" -> new OfflineDialectProposer(
                     new OfflinePromptEditor(new PolicyDialect(new HashSet<>(Banking77Prompts.labels()))));
             case "llm" -> new ReflectiveLlmProposer(llmSettings(section, configDir), prices);
-            case "agent" -> new CodingAgentProposer(agentSettings(section, configDir, workspaceDir, runId), prices);
+            case "agent" -> new CodingAgentProposer(agentSettings(section, configDir, workspaceDir, runId), prices,
+                    System.getenv(), secrets);
             default -> throw new IllegalArgumentException("[proposer] kind = \"" + section.kind()
                     + "\": use offline, llm or agent");
         };

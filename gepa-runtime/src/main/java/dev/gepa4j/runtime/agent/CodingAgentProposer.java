@@ -52,12 +52,21 @@ public final class CodingAgentProposer implements Proposer {
 
     /** A proposer whose agents get variables from {@code environment} (tests pass their own). */
     public CodingAgentProposer(AgentProposerSettings settings, PriceTable prices, Map<String, String> environment) {
+        this(settings, prices, environment, Secrets.none());
+    }
+
+    /**
+     * A proposer whose agents get variables from {@code environment}; besides the secrets found there and in this
+     * process's environment, {@code known} (e.g. the variables a config names) are hidden and scrubbed too.
+     */
+    public CodingAgentProposer(AgentProposerSettings settings, PriceTable prices, Map<String, String> environment,
+                               Secrets known) {
         this.settings = settings;
         this.prices = prices;
         this.environment = Map.copyOf(environment);
         // an agent could read keys from this process's /proc/<pid>/environ even when its own environment lacks them
         this.secrets = Secrets.fromEnvironment(System.getenv(), settings.passEnv())
-                .and(Secrets.fromEnvironment(environment, settings.passEnv()));
+                .and(Secrets.fromEnvironment(environment, settings.passEnv())).and(known);
         EnvironBlock.hide(secrets.names());
     }
 

@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Wraps any proposer so that what it returns is bounded and free of known secrets:
+ * Wraps any proposer so that what it is shown and what it returns are bounded and free of known secrets:
  * <ul>
+ *   <li>the packet it is shown has known secret values removed from the text that came from the task container
+ *       ({@link PacketScrub});</li>
  *   <li>a draft with a field larger than {@code maxFieldBytes} (UTF-8) is dropped, the reason naming the field and
  *       its size; a proposal whose drafts are all dropped is rejected with every reason;</li>
  *   <li>a draft containing the value of a known secret is dropped (it would be sent to the task container and
@@ -49,7 +51,7 @@ public final class GuardedProposer implements Proposer {
     public ProposalOutcome propose(ProposalPacket packet) {
         ProposalOutcome raw;
         try {
-            raw = inner.propose(packet);
+            raw = inner.propose(PacketScrub.scrub(packet, secrets));
         } catch (dev.gepa4j.core.propose.ProposerUnavailableException e) {
             throw new dev.gepa4j.core.propose.ProposerUnavailableException(secrets.scrub(e.getMessage()),
                     e.retriable(), e.getCause());
