@@ -16,8 +16,10 @@ import java.util.Set;
  * <ul>
  *   <li>a word is one of {@code secret password passwd passphrase credential(s) apikey privatekey bearer
  *       authorization cookie}; or</li>
- *   <li>a word is {@code key}, unless the word before it qualifies a key that is not secret ({@code cache},
- *       {@code public}, {@code sort}, {@code primary}, ...); or</li>
+ *   <li>a word is {@code key} and a secret kind comes before it ({@code api}, {@code access}, {@code private},
+ *       ...), or it ends the name (possibly followed by {@code value}) and the word before it does not qualify a key
+ *       that is not secret ({@code cache}, {@code public}, {@code sort}, {@code primary}, ...): {@code key_points}
+ *       is an ordinary field; or</li>
  *   <li>a word is {@code token} (singular), unless another word makes it a count ({@code max}, {@code limit},
  *       {@code count}, {@code budget}, ...). Plural {@code tokens} is always a count ({@code max_tokens}).</li>
  * </ul>
@@ -29,6 +31,9 @@ public final class SecretNames {
             "credential", "credentials", "apikey", "privatekey", "bearer", "authorization", "cookie");
     private static final Set<String> HARMLESS_KEY_KINDS = Set.of("cache", "public", "sort", "primary", "foreign",
             "partition", "routing", "lookup", "idempotency", "dedup", "group", "row", "index", "map", "hash", "object");
+    private static final Set<String> SECRET_KEY_KINDS = Set.of("api", "access", "secret", "private", "auth",
+            "signing", "encryption", "client", "master", "license", "service", "account");
+    private static final Set<String> VALUE_WORDS = Set.of("value", "data", "string", "text", "b64", "base64", "hex");
     private static final Set<String> COUNT_WORDS = Set.of("max", "min", "limit", "count", "budget", "usage", "total",
             "input", "output", "prompt", "completion", "per");
 
@@ -46,7 +51,7 @@ public final class SecretNames {
             if (SECRET_WORDS.contains(w)) {
                 return true;
             }
-            if (w.equals("key") && (i == 0 || !HARMLESS_KEY_KINDS.contains(words.get(i - 1)))) {
+            if (w.equals("key") && secretKey(words, i)) {
                 return true;
             }
             if (w.equals("token") && words.stream().noneMatch(COUNT_WORDS::contains)) {
@@ -54,6 +59,21 @@ public final class SecretNames {
             }
         }
         return false;
+    }
+
+    /**
+     * A key word names a secret when a secret kind comes before it ({@code api}, {@code access}, {@code private},
+     * ...), or when it ends the name (or only a value word follows) and no harmless kind comes before it. So
+     * {@code OPENAI_KEY}, {@code api_key_value} and {@code key} are secrets; {@code cache_key} and a field like
+     * {@code key_points} are not.
+     */
+    private static boolean secretKey(List<String> words, int i) {
+        String before = i == 0 ? "" : words.get(i - 1);
+        if (SECRET_KEY_KINDS.contains(before)) {
+            return true;
+        }
+        boolean atEnd = i == words.size() - 1 || i == words.size() - 2 && VALUE_WORDS.contains(words.get(i + 1));
+        return atEnd && !HARMLESS_KEY_KINDS.contains(before);
     }
 
     static List<String> words(String name) {
