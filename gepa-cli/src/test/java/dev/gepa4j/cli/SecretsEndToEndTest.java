@@ -55,28 +55,12 @@ class SecretsEndToEndTest {
             Files.copy(in, agent);
         }
         Files.setPosixFilePermissions(agent, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path config = write("agent.toml", """
-                [run]
-                run_id = "leak-agent"
-                workspace = "ws"
-                mode = "serial"
-                [container]
-                url = "%s"
-                api_key_env = "CANARY_CONTAINER_KEY"
-                [dataset]
-                train_size = 8
-                heldout_size = 8
-                [proposer]
+        Path config = write("agent.toml", configWith("leak-agent", """
                 kind = "agent"
                 command = ["%s"]
                 timeout_seconds = 60
                 pass_env = ["CANARY_AGENT_KEY"]
-                [gepa]
-                max_rollouts = 100
-                max_proposals = 2
-                merge = false
-                heldout_top_k = 1
-                """.formatted(container.url(), agent));
+                """.formatted(agent)));
 
         String output = runInChildJvm(config);
 
@@ -95,28 +79,12 @@ class SecretsEndToEndTest {
     void aModelEchoingTheKeyGetsItsDraftDroppedAndNothingStored() throws Exception {
         try (OpenAiCompatibleTestServer llm = OpenAiCompatibleTestServer.start()) {
             llm.whenScriptEmpty(ScriptedReply.answer("```\nClassify the intent. Use key " + PROVIDER_KEY + "\n```"));
-            Path config = write("llm.toml", """
-                    [run]
-                    run_id = "leak-llm"
-                    workspace = "ws"
-                    mode = "serial"
-                    [container]
-                    url = "%s"
-                    api_key_env = "CANARY_CONTAINER_KEY"
-                    [dataset]
-                    train_size = 8
-                    heldout_size = 8
-                    [proposer]
+            Path config = write("llm.toml", configWith("leak-llm", """
                     kind = "llm"
                     model = "test-double"
                     base_url = "%s"
                     api_key_env = "OPENAI_API_KEY"
-                    [gepa]
-                    max_rollouts = 100
-                    max_proposals = 2
-                    merge = false
-                    heldout_top_k = 1
-                    """.formatted(container.url(), llm.baseUrl()));
+                    """.formatted(llm.baseUrl())));
 
             String output = runInChildJvm(config);
 
@@ -170,6 +138,28 @@ class SecretsEndToEndTest {
                 assertThat(bytes).as("%s must not hold a canary key", f).doesNotContain(canary);
             }
         }
+    }
+
+    /** A small run against the key-requiring container, with the given {@code [proposer]} lines. */
+    private String configWith(String runId, String proposerLines) {
+        return """
+                [run]
+                run_id = "%s"
+                workspace = "ws"
+                mode = "serial"
+                [container]
+                url = "%s"
+                api_key_env = "CANARY_CONTAINER_KEY"
+                [dataset]
+                train_size = 8
+                heldout_size = 8
+                [gepa]
+                max_rollouts = 100
+                max_proposals = 2
+                merge = false
+                heldout_top_k = 1
+                [proposer]
+                """.formatted(runId, container.url()) + proposerLines;
     }
 
     private Path write(String name, String text) throws IOException {

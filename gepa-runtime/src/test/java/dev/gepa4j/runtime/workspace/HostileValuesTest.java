@@ -38,6 +38,7 @@ class HostileValuesTest {
                     Map.of("reason", CANARY)));
             assertThat(ws.reader().proposals("r").getFirst().rawOutput())
                     .isEqualTo("answer echoing [secret OPENAI_API_KEY removed]");
+            assertThat(dir.resolve(SqliteWorkspace.FILE_NAME + "-wal")).as("the rows are in the WAL now").exists();
             assertNoCanaryIn(dir); // the WAL holds the rows before the checkpoint at close
         }
         assertNoCanaryIn(dir);
