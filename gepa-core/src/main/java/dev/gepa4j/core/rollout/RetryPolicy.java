@@ -10,8 +10,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>The delay before attempt {@code n+1} is {@link Backoff#equalJitter} exponential backoff (half of
  * {@code min(maxDelay, baseDelay * 2^(n-1))} plus a random share of the other half), so retries of many jobs that
- * failed together spread out; the caller passes the generator, seeded where a run must replay. A container's Retry-After wins when it asks for longer (capped at
- * {@code maxRetryAfter}, so a confused container cannot park the run for an hour).
+ * failed together spread out; the caller passes the generator, seeded where a run must replay. A server's
+ * Retry-After wins when it asks for longer (capped at {@code maxRetryAfter}, so a confused server cannot park the
+ * run for an hour). The reflection-model client uses the same policy.
  *
  * @param maxAttempts   attempts per logical rollout, including the first (1 = never retry)
  * @param baseDelay     backoff before the second attempt, before jitter
