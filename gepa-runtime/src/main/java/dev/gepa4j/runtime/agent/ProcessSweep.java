@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,27 +44,27 @@ final class ProcessSweep {
         leader.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
     }
 
-    /** Kills everything of the agent and waits (bounded) until it is gone; returns how many processes it killed. */
+    /**
+     * Kills everything of the agent and waits (bounded) until it is gone; returns how many of its processes (besides
+     * the agent itself) were still running.
+     */
     int killAll() {
         watch();
         long group = leader.pid();
-        int killed = 0;
+        // isAlive is false for zombies: only processes really left running are counted
+        List<ProcessHandle> alive = Stream.concat(seen.values().stream(), strays(group).stream()).distinct()
+                .filter(ProcessHandle::isAlive).toList();
         signalGroup(group);
-        for (ProcessHandle h : seen.values()) {
-            killed += h.destroyForcibly() ? 1 : 0;
-        }
-        for (ProcessHandle h : strays(group)) {
-            killed += h.destroyForcibly() ? 1 : 0;
-        }
+        alive.forEach(ProcessHandle::destroyForcibly);
         leader.destroyForcibly();
-        waitGone(Stream.concat(seen.values().stream(), Stream.of(leader.toHandle())));
-        return killed;
+        waitGone(Stream.concat(alive.stream(), Stream.of(leader.toHandle())));
+        return alive.size();
     }
 
     /** Processes of this agent found through /proc: its marker in their environment, or its session id. */
-    private java.util.List<ProcessHandle> strays(long session) {
+    private List<ProcessHandle> strays(long session) {
         if (!Files.isDirectory(PROC)) {
-            return java.util.List.of();
+            return List.of();
         }
         try (Stream<Path> entries = Files.list(PROC)) {
             return entries.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
@@ -71,7 +72,7 @@ final class ProcessSweep {
                     .filter(pid -> hasMarker(pid) || sessionOf(pid) == session)
                     .map(ProcessHandle::of).flatMap(Optional::stream).toList();
         } catch (IOException e) {
-            return java.util.List.of();
+            return List.of();
         }
     }
 

@@ -85,6 +85,7 @@ class HostileAgentTest {
         assertThat(outcome.error()).isNull();
         long child = pidIn("child.pid");
         assertThat(goneWithin(child, 5_000)).as("left-behind child %d is gone", child).isTrue();
+        assertThat(outcome.rawOutput()).contains("1 process(es) it left running were killed");
     }
 
     @Test
