@@ -86,9 +86,10 @@ public final class CodingAgentProposer implements Proposer {
                     .replace("{dir}", dir.toString()).replace("{prompt_file}", dir.resolve("PROMPT.md").toString())
                     .replace("{seq}", Integer.toString(packet.seq())).replace("{prompt}", prompt)).toList();
             Set<Path> existing = Set.copyOf(created);
-            OutsideWrites watch = OutsideWrites.before(watchedRoots(), Set.copyOf(inProgress));
+            Set<Path> runningBefore = Set.copyOf(inProgress);
+            OutsideWrites watch = OutsideWrites.before(watchedRoots(), runningBefore);
             AgentRun run = AgentProcess.run(argv, dir, settings, environment);
-            List<String> outside = watch.settle(othersSince(existing), dir.resolve("outside-writes"));
+            List<String> outside = watch.settle(othersSince(existing, runningBefore), dir.resolve("outside-writes"));
             Usage usage = AgentUsage.from(run.stdout(), settings.model(), prices);
             String input = "argv: " + argv + "\nfolder: " + dir + "\n\n" + prompt;
             String raw = "exit code: " + run.exitCode() + (run.leftovers() > 0 ? "; " + run.leftovers()
@@ -113,9 +114,13 @@ public final class CodingAgentProposer implements Proposer {
         }
     }
 
-    /** Folders left out of the after-snapshot: running proposals, and proposals started since the before-snapshot. */
-    private Set<Path> othersSince(Set<Path> existing) {
+    /**
+     * Folders left out of the after-snapshot: proposals running now or at the before-snapshot (their own writes are
+     * not outside writes), and proposals started since.
+     */
+    private Set<Path> othersSince(Set<Path> existing, Set<Path> runningBefore) {
         Set<Path> out = new HashSet<>(inProgress);
+        out.addAll(runningBefore);
         created.stream().filter(p -> !existing.contains(p)).forEach(out::add);
         return out;
     }

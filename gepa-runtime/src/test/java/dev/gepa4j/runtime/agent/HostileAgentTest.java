@@ -34,6 +34,10 @@ class HostileAgentTest {
     }
 
     private ProposalOutcome run(String scriptName, int timeoutSeconds) throws IOException {
+        return proposer(scriptName, timeoutSeconds).propose(packet(5));
+    }
+
+    private CodingAgentProposer proposer(String scriptName, int timeoutSeconds) throws IOException {
         Path script = tmp.resolve(scriptName);
         try (InputStream in = getClass().getResourceAsStream("/agents/" + scriptName)) {
             Files.copy(in, script);
@@ -41,13 +45,12 @@ class HostileAgentTest {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         var settings = AgentProposerSettings.of(List.of(script.toString(), "{dir}"), proposals, timeoutSeconds, 64,
                 List.of(), null);
-        return new CodingAgentProposer(settings, PriceTable.defaults(), Map.of("PATH", System.getenv("PATH")))
-                .propose(packet());
+        return new CodingAgentProposer(settings, PriceTable.defaults(), Map.of("PATH", System.getenv("PATH")));
     }
 
-    private static ProposalPacket packet() {
+    private static ProposalPacket packet(int seq) {
         Candidate parent = Candidate.of(0, Map.of("instruction", "Classify the question."), List.of(), "seed");
-        return new ProposalPacket(5, parent, List.of("instruction"), List.of("instruction"), List.of(), List.of(),
+        return new ProposalPacket(seq, parent, List.of("instruction"), List.of("instruction"), List.of(), List.of(),
                 Map.of(), 0.5, 0.6, "1 member", "Banking77", "", List.of(), 1, 7L, null);
     }
 
@@ -129,6 +132,19 @@ class HostileAgentTest {
         assertThat(outcome.drafts()).isEmpty();
         assertThat(outcome.error()).contains("symbolic link");
         assertThat(outcome.rawOutput()).doesNotContain("Read through the link.");
+    }
+
+    @Test
+    void concurrentProposalsOfOneProposerAreNotChargedWithEachOthersFolders() throws Exception {
+        CodingAgentProposer proposer = proposer("slow-or-fast.sh", 30);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var slow = pool.submit(() -> proposer.propose(packet(1)));
+            Thread.sleep(300); // the fast one starts while the slow one runs, and ends long before it
+            var fast = pool.submit(() -> proposer.propose(packet(2)));
+
+            assertThat(fast.get(60, java.util.concurrent.TimeUnit.SECONDS).error()).isNull();
+            assertThat(slow.get(60, java.util.concurrent.TimeUnit.SECONDS).error()).isNull();
+        }
     }
 
     @Test
