@@ -8,6 +8,7 @@ import dev.gepa4j.testkit.llm.OpenAiCompatibleTestServer;
 import dev.gepa4j.testkit.llm.ScriptedReply;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Canary keys against a whole {@code gepa run}, in a child JVM whose environment holds them (as a user's shell
  * would give them): a key the task container requires, a provider key, and a key handed to the agent. The agent
  * tries to leak its key and to read the others through {@code /proc}; the model (the TEST DOUBLE) echoes the key.
- * Afterwards no canary may appear in any file of the workspace folder (database, its {@code -wal}, proposal
- * folders, evidence packet) or in what the command printed.
+ * While it runs, the workspace's {@code -wal} file (where rows live until the checkpoint at close) is searched
+ * again and again; afterwards no canary may appear in any file of the workspace folder (database, proposal folders,
+ * evidence packet) or in what the command printed.
  */
 class SecretsEndToEndTest {
     private static final String CONTAINER_KEY = "ctr-canary-5d1e8f3a2b7c";
@@ -108,16 +111,42 @@ class SecretsEndToEndTest {
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p = pb.start();
-        byte[] out;
-        try (InputStream in = p.getInputStream()) {
-            out = in.readAllBytes(); // ends when the child exits (or is killed below)
+        var output = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = p.getInputStream()) {
+                return in.readAllBytes(); // ends when the child exits (or is killed below)
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        // the WAL exists only while the run has the workspace open: search it as the run goes
+        int walsSearched = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            walsSearched += searchWal(dir.resolve("ws/workspace.sqlite-wal"));
+            p.waitFor(200, TimeUnit.MILLISECONDS);
         }
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+        if (p.isAlive()) {
             p.destroyForcibly();
         }
-        String text = new String(out, StandardCharsets.UTF_8);
+        String text = new String(output.get(60, TimeUnit.SECONDS), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as("gepa run exit code; output:%n%s", text).isZero();
+        assertThat(walsSearched).as("the WAL was searched while the run wrote it").isPositive();
         return text;
+    }
+
+    /** 1 when the file existed and held no canary, 0 when it did not exist; fails on a canary. */
+    private static int searchWal(Path wal) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(wal);
+        } catch (IOException absent) {
+            return 0;
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        for (String canary : List.of(CONTAINER_KEY, PROVIDER_KEY, AGENT_KEY)) {
+            assertThat(text).as("%s during the run", wal).doesNotContain(canary);
+        }
+        return bytes.length > 0 ? 1 : 0;
     }
 
     private void assertNoCanaryAnywhere(String output) throws IOException {
