@@ -156,11 +156,14 @@ class HostileAgentTest {
 
         assertThat(outcome.drafts()).isEmpty();
         assertThat(outcome.error()).contains("wrote outside its folder", "planted.txt", "planted-dir",
-                "changed " + workspace.resolve("existing.txt"));
+                "changed " + workspace.resolve("existing.txt") + " (restored)");
+        assertThat(workspace.resolve("existing.txt")).hasContent("original");
+        assertThat(workspace.resolve("workspace.sqlite")).hasContent("the run writes this itself");
         assertThat(workspace.resolve("planted.txt")).doesNotExist();
         assertThat(workspace.resolve("planted-dir")).doesNotExist();
         Path quarantine = proposals.resolve("5/outside-writes/workspace");
         assertThat(quarantine.resolve("planted.txt")).hasContent("planted");
         assertThat(quarantine.resolve("planted-dir/deep/file.txt")).exists();
+        assertThat(quarantine.resolve("existing.txt")).hasContent("original\nchanged");
     }
 }
