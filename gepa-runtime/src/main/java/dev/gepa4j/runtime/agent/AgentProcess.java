@@ -92,7 +92,8 @@ final class AgentProcess {
             if (left <= 0) {
                 return false;
             }
-            if (process.waitFor(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, POLL_MILLIS), TimeUnit.MILLISECONDS)) {
+            long waitMillis = Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, POLL_MILLIS);
+            if (process.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
                 return true;
             }
         }

@@ -127,8 +127,8 @@ public final class CodingAgentProposer implements Proposer {
 
     private String problem(AgentRun run, List<String> outside, Path dir) {
         if (run.timedOut()) {
-            return "agent timed out after " + settings.timeout().toSeconds() + " s; its process group and every process "
-                    + "it started were killed";
+            return "agent timed out after " + settings.timeout().toSeconds() + " s; its process group and every "
+                    + "process it started were killed";
         }
         if (!outside.isEmpty()) {
             return "agent wrote outside its folder " + dir + ": " + String.join("; ", outside.stream().limit(5)

@@ -41,8 +41,10 @@ final class FolderFiles {
                         + "followed: write a regular file");
             }
         }
-        try (SeekableByteChannel ch = Files.newByteChannel(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        try (SeekableByteChannel ch = Files.newByteChannel(target, StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
                 throw new IllegalArgumentException("'" + relative + "' is not a regular file");
             }

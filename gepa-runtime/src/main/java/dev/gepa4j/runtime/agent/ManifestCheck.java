@@ -16,9 +16,9 @@ import java.util.TreeSet;
 /**
  * Validates {@code proposal/manifest.json}: valid JSON; {@code proposals} a non-empty list; each payload holds every
  * mutable field and only mutable fields; file references stay inside the folder; at least one field changed; no
- * duplicate of the parent, of a rejected attempt or of another proposal. The manifest and every referenced file are
- * read through {@link FolderFiles}: never through a symbolic link, never past {@code max_file_kb}. A proposal failing a rule is dropped with its
- * reason; when none is left the manifest is rejected with every reason.
+ * duplicate of the parent, of a rejected attempt or of another proposal. The manifest and every referenced file
+ * are read through {@link FolderFiles}: never through a symbolic link, never past {@code max_file_kb}. A proposal
+ * failing a rule is dropped with its reason; when none is left the manifest is rejected with every reason.
  */
 final class ManifestCheck {
     static final String MANIFEST = "proposal/manifest.json";

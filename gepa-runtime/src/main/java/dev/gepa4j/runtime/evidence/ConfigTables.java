@@ -9,8 +9,9 @@ import java.util.TreeMap;
 /**
  * Reads the settings of one table (e.g. {@code [policy]}) from a run's TOML config text, for display in the evidence
  * packet. Any TOML form works (sections, dotted keys, inline tables); nested values are kept as their JSON text.
- * Keys that name a secret ({@link SecretNames#isSecret}) are dropped even though config text is stored without secrets, because the packet is
- * meant to be shared. Text that is not valid TOML gives an empty table (the packet is still written).
+ * Keys that name a secret ({@link SecretNames#isSecret}) are dropped even though config text is stored without
+ * secrets, because the packet is meant to be shared. Text that is not valid TOML gives an empty table (the packet
+ * is still written).
  */
 final class ConfigTables {
     private static final TomlMapper TOML = new TomlMapper();

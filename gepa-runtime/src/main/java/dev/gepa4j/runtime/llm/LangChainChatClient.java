@@ -45,9 +45,9 @@ final class LangChainChatClient implements ChatClient {
                 // (vLLM, Ollama, LM Studio) reliably understand max_tokens.
                 yield (s.baseUrl() == null ? b.maxCompletionTokens(s.maxTokens()) : b.maxTokens(s.maxTokens())).build();
             }
-            case ANTHROPIC -> AnthropicChatModel.builder().httpClientBuilder(new ModelHttpClientBuilder(s.maxAnswerBytes()))
-                    .baseUrl(url).apiKey(apiKey).modelName(s.model()).temperature(s.temperature())
-                    .maxTokens(s.maxTokens()).timeout(s.timeout()).maxRetries(0).build();
+            case ANTHROPIC -> AnthropicChatModel.builder()
+                    .httpClientBuilder(new ModelHttpClientBuilder(s.maxAnswerBytes())).baseUrl(url).apiKey(apiKey)
+                    .modelName(s.model()).temperature(s.temperature()).maxTokens(s.maxTokens()).timeout(s.timeout()).maxRetries(0).build();
         };
         return new LangChainChatClient(model, s.model(), url, apiKey);
     }
@@ -99,8 +99,8 @@ final class LangChainChatClient implements ChatClient {
                 Duration retryAfter = t instanceof ModelHttpClient.StatusException s ? s.retryAfter() : null;
                 int status = http.statusCode();
                 return new ModelCallException("model endpoint " + baseUrl + " answered HTTP " + status + ": "
-                        + redact(Excerpts.oneLine(http.getMessage(), 300)), status, ModelCallException.isRetriableStatus(status),
-                        retryAfter, e);
+                        + redact(Excerpts.oneLine(http.getMessage(), 300)), status,
+                        ModelCallException.isRetriableStatus(status), retryAfter, e);
             }
             if (t instanceof TimeoutException || t instanceof HttpTimeoutException) {
                 return new ModelCallException("model endpoint " + baseUrl + " timed out: "

@@ -91,14 +91,16 @@ public record LlmProposerSettings(LlmProvider provider, String model, String bas
         return new LlmProposerSettings(p, model, blankToNull(baseUrl), keyEnv, temperature,
                 maxTokens == null ? 4096 : maxTokens, Duration.ofSeconds(timeoutSeconds == null ? 120 : timeoutSeconds),
                 retries == null ? DEFAULT_RETRIES : retries, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                DEFAULT_RETRY_BUDGET, DEFAULT_MAX_ANSWER_BYTES, EditMode.parse(editMode), maxEdits == null ? 6 : maxEdits,
+                DEFAULT_RETRY_BUDGET, DEFAULT_MAX_ANSWER_BYTES, EditMode.parse(editMode),
+                maxEdits == null ? 6 : maxEdits,
                 proposalsPerCall == null ? 1 : proposalsPerCall, 8, sources);
     }
 
     /** The same settings with other retry delays (tests use short ones). */
     public LlmProposerSettings withRetryDelays(Duration baseDelay, Duration maxWait) {
         return new LlmProposerSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeout, retries,
-                baseDelay, maxWait, retryBudget, maxAnswerBytes, editMode, maxEdits, proposalsPerCall, maxFailuresShown, metaPrompts);
+                baseDelay, maxWait, retryBudget, maxAnswerBytes, editMode, maxEdits, proposalsPerCall, maxFailuresShown,
+                metaPrompts);
     }
 
     /** The same settings with another waiting budget and answer cap. */
@@ -111,7 +113,8 @@ public record LlmProposerSettings(LlmProvider provider, String model, String bas
     /** The same settings with another edit mode and proposal count. */
     public LlmProposerSettings withAnswerShape(EditMode mode, int perCall) {
         return new LlmProposerSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeout, retries,
-                retryBaseDelay, maxRetryWait, retryBudget, maxAnswerBytes, mode, maxEdits, perCall, maxFailuresShown, metaPrompts);
+                retryBaseDelay, maxRetryWait, retryBudget, maxAnswerBytes, mode, maxEdits, perCall, maxFailuresShown,
+                metaPrompts);
     }
 
     /** The base URL calls go to, with the provider's default filled in. */

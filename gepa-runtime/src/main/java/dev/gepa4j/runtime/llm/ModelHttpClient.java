@@ -131,15 +131,16 @@ final class ModelHttpClient implements HttpClient {
         String problem;
         try {
             JsonNode tree = JSON.readTree(body);
-            problem = tree != null && tree.isObject() ? null : "a JSON " + (tree == null ? "nothing" : tree.getNodeType()
-                    .name().toLowerCase(java.util.Locale.ROOT)) + " instead of an object";
+            problem = tree != null && tree.isObject() ? null : "a JSON "
+                    + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                    + " instead of an object";
         } catch (IOException notJson) {
             problem = "text that is not JSON";
         }
         if (problem != null) {
-            throw new MalformedAnswerException(status, "answered HTTP " + status + " with " + problem + " (Content-Type "
-                    + contentType + ", " + body.length + " bytes): " + Excerpts.oneLine(new String(body,
-                    StandardCharsets.UTF_8), 200));
+            throw new MalformedAnswerException(status, "answered HTTP " + status + " with " + problem
+                    + " (Content-Type " + contentType + ", " + body.length + " bytes): "
+                    + Excerpts.oneLine(new String(body, StandardCharsets.UTF_8), 200));
         }
     }
 

@@ -91,7 +91,8 @@ public final class SqliteWorkspace implements Workspace {
                     + "): is it a sqlite file written by gepa4j? Move it away or choose another folder", e);
         }
         CacheKeyIndex cacheKeys = new CacheKeyIndex(file.toString());
-        return new SqliteWorkspace(file, new SqliteWriter(file.toString(), connection, cacheKeys::ownCommitDone, secrets),
+        return new SqliteWorkspace(file,
+                new SqliteWriter(file.toString(), connection, cacheKeys::ownCommitDone, secrets),
                 new ReadConnections(file.toString()), cacheKeys);
     }
 

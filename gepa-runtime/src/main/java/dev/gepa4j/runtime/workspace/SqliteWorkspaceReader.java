@@ -46,7 +46,8 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
     @Override
     public List<CandidateRecord> candidates(String runId) {
         return list("SELECT candidate_id, idx, " + OversizedValues.guarded("payload_json") + ", parents_json, origin, "
-                + OversizedValues.guarded("diffs_json") + ", registered_at FROM candidates WHERE run_id = ? ORDER BY idx",
+                + OversizedValues.guarded("diffs_json")
+                + ", registered_at FROM candidates WHERE run_id = ? ORDER BY idx",
                 ps -> ps.setString(1, runId),
                 rs -> new CandidateRecord(new Candidate(rs.getString("candidate_id"), rs.getInt("idx"),
                         new TreeMap<>(textMapOrExplanation(rs.getString("payload_json"), "payload_json")),
@@ -81,7 +82,8 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
     @Override
     public List<EventRecord> events(String runId, long afterSeq) {
         return list("SELECT seq, at, type, " + OversizedValues.guarded("message") + ", "
-                + OversizedValues.guarded("fields_json") + " FROM events WHERE run_id = ? AND seq > ? ORDER BY seq", ps -> {
+                + OversizedValues.guarded("fields_json") + " FROM events WHERE run_id = ? AND seq > ? ORDER BY seq",
+                ps -> {
             ps.setString(1, runId);
             ps.setLong(2, afterSeq);
         }, rs -> new EventRecord(rs.getLong("seq"), Instant.parse(rs.getString("at")), rs.getString("type"),
@@ -147,7 +149,8 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
         }
         String error = OversizedValues.text("error", rs.getString("error"));
         return new ProposalRecord(rs.getInt("seq"), rs.getString("proposer"),
-                JsonColumns.textList(rs.getString("parents_json")), OversizedValues.text("input", rs.getString("input")),
+                JsonColumns.textList(rs.getString("parents_json")),
+                OversizedValues.text("input", rs.getString("input")),
                 OversizedValues.text("raw_output", rs.getString("raw_output")),
                 OversizedValues.isOversized(drafts) ? List.of() : JsonColumns.mapList(drafts),
                 new Usage(rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"), rs.getLong("total_tokens"),

@@ -36,8 +36,8 @@ final class Misbehaviour {
     static void flood(Context ctx, long bytes, boolean anthropic) {
         ctx.status(200).contentType("application/json");
         String head = anthropic
-                ? "{\"id\":\"msg_flood\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\",\"content\":[{\"type\":"
-                        + "\"text\",\"text\":\""
+                ? "{\"id\":\"msg_flood\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\","
+                        + "\"content\":[{\"type\":\"text\",\"text\":\""
                 : "{\"id\":\"chatcmpl-flood\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"m\","
                         + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"";
         String tail = anthropic

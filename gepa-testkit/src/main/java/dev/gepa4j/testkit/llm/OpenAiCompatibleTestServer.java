@@ -130,7 +130,8 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
             }
             case ScriptedReply.Completion c -> ctx.contentType("application/json")
                     .result(completion(c, model, body.length(), anthropic));
-            case ScriptedReply.RawBody raw -> ctx.status(raw.status()).contentType(raw.contentType()).result(raw.body());
+            case ScriptedReply.RawBody raw -> ctx.status(raw.status()).contentType(raw.contentType())
+                    .result(raw.body());
             case ScriptedReply.Drip drip -> Misbehaviour.drip(ctx,
                     completion((ScriptedReply.Completion) ScriptedReply.answer(drip.content()), model, body.length(),
                             anthropic), drip.millisPerByte());
