@@ -18,7 +18,8 @@ class SecretNamesTest {
             // the policy spec's: a name containing api_key
             "ANTHROPIC_API_KEY", "my_api_key_value",
             // the evidence writer's: key (not *_env), secret, token (not max)
-            "key", "access_key", "private_key", "OPENAI_KEY", "api_key_value", "access_key_id", "secret", "client_secret", "token", "auth_token", "hf_token",
+            "key", "access_key", "private_key", "OPENAI_KEY", "api_key_value", "access_key_id", "secret",
+            "client_secret", "token", "auth_token", "hf_token",
             "GITHUB_TOKEN", "refresh_token",
             // more words for the same thing
             "password", "db_password", "passwd", "credentials", "bearer", "Authorization", "AWS_SECRET_ACCESS_KEY"})

@@ -47,7 +47,8 @@ final class LangChainChatClient implements ChatClient {
             }
             case ANTHROPIC -> AnthropicChatModel.builder()
                     .httpClientBuilder(new ModelHttpClientBuilder(s.maxAnswerBytes())).baseUrl(url).apiKey(apiKey)
-                    .modelName(s.model()).temperature(s.temperature()).maxTokens(s.maxTokens()).timeout(s.timeout()).maxRetries(0).build();
+                    .modelName(s.model()).temperature(s.temperature()).maxTokens(s.maxTokens()).timeout(s.timeout())
+                    .maxRetries(0).build();
         };
         return new LangChainChatClient(model, s.model(), url, apiKey);
     }
