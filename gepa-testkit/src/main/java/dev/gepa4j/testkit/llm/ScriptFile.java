@@ -10,8 +10,10 @@ import java.util.List;
 /**
  * Reads a reply script for the standalone server: a JSON array, each element either
  * {@code {"content": "...", "finish_reason": "stop", "prompt_tokens": 10, "completion_tokens": 5}} (finish reason
- * and token counts optional), {@code {"status": 429, "retry_after": "1", "message": "..."}}, or
- * {@code {"echo_improve": true}}.
+ * and token counts optional), {@code {"status": 429, "retry_after": "1", "message": "..."}},
+ * {@code {"echo_improve": true}}, or a misbehaviour: {@code {"raw_body": "<html>...", "content_type": "text/html"}}
+ * (status 200 unless {@code "raw_status"} says otherwise), {@code {"drip": "text", "millis_per_byte": 1000}}, or
+ * {@code {"flood_bytes": 50000000}}.
  */
 public final class ScriptFile {
     private ScriptFile() {
@@ -39,9 +41,17 @@ public final class ScriptFile {
                         r.path("prompt_tokens").asLong(-1), r.path("completion_tokens").asLong(-1)));
             } else if (r.path("echo_improve").asBoolean(false)) {
                 replies.add(ScriptedReply.echoImprove());
+            } else if (r.has("raw_body")) {
+                replies.add(new ScriptedReply.RawBody(r.path("raw_status").asInt(200),
+                        r.path("content_type").asText("text/html"), r.get("raw_body").asText()));
+            } else if (r.has("drip")) {
+                replies.add(new ScriptedReply.Drip(r.get("drip").asText(), r.path("millis_per_byte").asLong(1000)));
+            } else if (r.has("flood_bytes")) {
+                replies.add(new ScriptedReply.Flood(r.get("flood_bytes").asLong()));
             } else {
                 throw new IllegalArgumentException("script " + file + " reply " + (i + 1)
-                        + " needs \"content\", \"status\" or \"echo_improve\": " + r);
+                        + " needs \"content\", \"status\", \"echo_improve\", \"raw_body\", \"drip\" or "
+                        + "\"flood_bytes\": " + r);
             }
         }
         return replies;

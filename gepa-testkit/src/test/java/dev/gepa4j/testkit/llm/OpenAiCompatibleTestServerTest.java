@@ -70,4 +70,33 @@ class OpenAiCompatibleTestServerTest {
         assertThat(replies).containsExactly(new ScriptedReply.HttpError(429, "1", "HTTP 429 from the test double"),
                 new ScriptedReply.Completion("x", "length", -1, -1), new ScriptedReply.EchoImproveReply());
     }
+
+    @Test
+    void aScriptFileCanAskForMisbehaviours(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("hostile.json");
+        Files.writeString(file, "[{\"raw_body\": \"<html>portal</html>\"}, {\"drip\": \"abc\", \"millis_per_byte\": 5},"
+                + " {\"flood_bytes\": 1000}]");
+
+        assertThat(ScriptFile.read(file)).containsExactly(new ScriptedReply.RawBody(200, "text/html",
+                "<html>portal</html>"), new ScriptedReply.Drip("abc", 5), new ScriptedReply.Flood(1000));
+    }
+
+    @Test
+    void theMisbehavioursReachTheWireAsScripted() throws Exception {
+        try (var server = OpenAiCompatibleTestServer.start()) {
+            server.enqueue(ScriptedReply.htmlPage(), new ScriptedReply.Drip("{\"x\": 1}", 5),
+                    new ScriptedReply.Flood(200_000));
+
+            HttpResponse<String> html = post(server);
+            HttpResponse<String> drip = post(server);
+            HttpResponse<String> flood = post(server);
+
+            assertThat(html.statusCode()).isEqualTo(200);
+            assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(html.body()).contains("Gateway portal");
+            assertThat(drip.body()).startsWith("{\"id\":\"chatcmpl-test-").contains("\"content\":\"{\\\"x\\\": 1}\"");
+            assertThat(flood.headers().firstValue("Content-Length")).isEmpty();
+            assertThat(flood.body().length()).isGreaterThan(200_000);
+        }
+    }
 }
