@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  *
  * <p>Confinement that does not depend on the agent: its environment holds only the named variables, its processes
  * are killed as a group when it ends ({@link AgentProcess}), and the values of known secret variables are hidden
- * from this process's {@code /proc/<pid>/environ} before any agent starts ({@link EnvironBlock}). After each
+ * from this process's {@code /proc/<pid>/environ} when the proposer is created ({@link EnvironBlock}; read its side
+ * effect on subprocesses that inherit the environment implicitly). After each
  * proposal, known secret values (including those of {@code pass_env}) are scrubbed from the files left in its
  * folder ({@link FolderScrub}).
  *

@@ -17,6 +17,11 @@ import java.util.Collection;
  * ({@link System#getenv}) is read first and keeps working, so the runtime still has the keys it needs. Elsewhere,
  * or when the block cannot be written, it does nothing and says so. What remains readable is listed in
  * docs/security.md (the JVM's heap for a process allowed to ptrace it, other processes that hold the key).
+ *
+ * <p>Side effect: the C library's environment is that block, so a subprocess this JVM starts afterwards that
+ * inherits the environment implicitly (a {@link ProcessBuilder} whose {@code environment()} was never touched) sees
+ * {@code *} for those variables. A subprocess given its environment explicitly ({@code pb.environment()}, which
+ * copies the JVM's intact map) is unaffected; gepa4j's own launches do that.
  */
 final class EnvironBlock {
     private EnvironBlock() {
