@@ -16,7 +16,8 @@ final class Containers {
     /** One client per endpoint, each preflighted (health, contract declaration, program, dataset). */
     static List<TaskContainer> connect(List<String> urls, ContainerSection section) {
         HttpContainerOptions options = HttpContainerOptions.defaults()
-                .withSplits(section.trainSplit(), section.heldoutSplit());
+                .withSplits(section.trainSplit(), section.heldoutSplit())
+                .withCaps((long) section.maxResponseMb() << 20, section.maxTraceKb() << 10);
         if (section.apiKeyEnv() != null) {
             String key = System.getenv(section.apiKeyEnv());
             if (key == null || key.isBlank()) {

@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         };
         LoopSection loop = LoopSection.builder().maxRollouts(budget).build();
         return new GepaConfig(new RunSection(runId, out.toString(), seed, mode),
-                new ContainerSection(null, null, "banking77", null, null, null, null), null, null, policySection,
+                new ContainerSection(null, null, "banking77", null, null, null, null, null, null), null, null, policySection,
                 proposerSection, loop, null);
     }
 

@@ -11,17 +11,30 @@ import java.util.List;
  * @param apiKeyEnv      name of the environment variable holding the container's X-API-Key, if it wants one
  * @param trainSplit     the container's split name used for train seeds; default {@code train}
  * @param heldoutSplit   the container's split name used for heldout seeds; default {@code test}
- * @param timeoutSeconds per-rollout timeout; default 60
+ * @param timeoutSeconds per-rollout timeout, for the whole response; default 60
+ * @param maxResponseMb  the largest response body accepted from a container, in MiB; default 4
+ * @param maxTraceKb     the most of a rollout's trace kept in the workspace, in KiB of JSON text; default 256
  */
 public record ContainerSection(String url, List<String> urls, String builtin, String apiKeyEnv, String trainSplit,
-                               String heldoutSplit, Integer timeoutSeconds) {
+                               String heldoutSplit, Integer timeoutSeconds, Integer maxResponseMb,
+                               Integer maxTraceKb) {
     public ContainerSection {
         urls = urls == null ? List.of() : List.copyOf(urls);
         trainSplit = trainSplit == null ? "train" : trainSplit;
         heldoutSplit = heldoutSplit == null ? "test" : heldoutSplit;
         timeoutSeconds = timeoutSeconds == null ? 60 : timeoutSeconds;
+        maxResponseMb = maxResponseMb == null ? 4 : maxResponseMb;
+        maxTraceKb = maxTraceKb == null ? 256 : maxTraceKb;
         if (timeoutSeconds <= 0) {
             throw new IllegalArgumentException("[container] timeout_seconds must be > 0");
+        }
+        if (maxResponseMb < 1 || maxResponseMb > 1024) {
+            throw new IllegalArgumentException("[container] max_response_mb must be between 1 and 1024, was "
+                    + maxResponseMb);
+        }
+        if (maxTraceKb < 1 || maxTraceKb > 1024 * maxResponseMb) {
+            throw new IllegalArgumentException("[container] max_trace_kb must be between 1 and max_response_mb * 1024, was "
+                    + maxTraceKb);
         }
     }
 

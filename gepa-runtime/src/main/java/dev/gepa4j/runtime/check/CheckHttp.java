@@ -1,27 +1,28 @@
 package dev.gepa4j.runtime.check;
 
+import dev.gepa4j.runtime.container.BodyTooLargeException;
+import dev.gepa4j.runtime.container.ContainerHttp;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
-/** Raw HTTP for the checks: the check must see statuses and bodies exactly as the container sent them. */
+/**
+ * Raw HTTP for the checks: statuses and bodies exactly as the container sent them (nothing retried, redirected or
+ * decompressed), over the same client a run uses, so each request has the same whole-response deadline (the check's
+ * {@code --timeout}, which a body that dribbles in cannot outlast) and the same body cap.
+ */
 final class CheckHttp implements AutoCloseable {
     private final String baseUrl;
-    private final String apiKey;
     private final Duration timeout;
-    private final HttpClient client;
+    private final ContainerHttp client;
 
     CheckHttp(String baseUrl, String apiKey, Duration timeout) {
         this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = new ContainerHttp(Duration.ofSeconds(5), apiKey, ContainerHttp.DEFAULT_MAX_BODY_BYTES);
     }
 
     record Answer(int status, byte[] body) {
@@ -36,41 +37,40 @@ final class CheckHttp implements AutoCloseable {
     }
 
     Answer get(String route) {
-        return send(route, request(route).GET().build());
+        return send(route, () -> client.get(uri(route), timeout));
     }
 
     Answer post(String route, byte[] body) {
-        return send(route, request(route).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(route, () -> client.postJson(uri(route), body, timeout));
     }
 
-    private HttpRequest.Builder request(String route) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + route)).timeout(timeout)
-                .header("Accept", "application/json");
-        if (apiKey != null) {
-            b.header("X-API-Key", apiKey);
-        }
-        return b;
+    private URI uri(String route) {
+        return URI.create(baseUrl + route);
     }
 
-    private Answer send(String route, HttpRequest request) {
+    @FunctionalInterface
+    private interface Exchange {
+        ContainerHttp.Answer call() throws IOException;
+    }
+
+    private Answer send(String route, Exchange exchange) {
         try {
-            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(r.statusCode(), r.body());
-        } catch (HttpTimeoutException e) {
-            throw new CheckFailure(route + " did not answer within " + timeout.toSeconds()
+            ContainerHttp.Answer a = exchange.call();
+            return new Answer(a.status(), a.body());
+        } catch (SocketTimeoutException | ConnectionRequestTimeoutException e) {
+            throw new CheckFailure(route + " did not answer completely within " + timeout.toSeconds()
                     + " s: make the route answer faster, or raise --timeout");
+        } catch (BodyTooLargeException e) {
+            throw new CheckFailure(route + " answered too much: " + e.getMessage()
+                    + "; keep responses (traces, outputs) small");
         } catch (IOException e) {
             throw new CheckFailure("cannot reach " + baseUrl + route + " (" + e
                     + "): start the container and check the URL and port");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CheckFailure("interrupted while calling " + route);
         }
     }
 
     @Override
     public void close() {
-        client.shutdownNow();
+        client.close();
     }
 }

@@ -10,32 +10,56 @@ import java.util.Objects;
  * @param heldoutSplit     the container's split name for heldout seeds
  * @param apiKey           sent as {@code X-API-Key} when not null; never logged or printed
  * @param connectTimeout   how long opening a connection may take
- * @param discoveryTimeout how long one discovery or rows request may take (rollouts use their own timeout)
+ * @param discoveryTimeout how long one whole discovery or rows exchange may take, body included (rollouts use their
+ *                         own timeout)
+ * @param maxBodyBytes     the largest response body accepted from the container; a larger one is a contract violation
+ * @param maxTraceChars    the most of a rollout's trace (as JSON text) kept with its result; a longer trace is replaced
+ *                         by a note with its size and its beginning
  */
 public record HttpContainerOptions(String trainSplit, String heldoutSplit, String apiKey, Duration connectTimeout,
-                                   Duration discoveryTimeout) {
+                                   Duration discoveryTimeout, long maxBodyBytes, int maxTraceChars) {
+    /** The default cap on a stored trace: 262,144 characters of JSON text. */
+    public static final int DEFAULT_MAX_TRACE_CHARS = 256 << 10;
+
     public HttpContainerOptions {
         Objects.requireNonNull(trainSplit, "trainSplit");
         Objects.requireNonNull(heldoutSplit, "heldoutSplit");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(discoveryTimeout, "discoveryTimeout");
+        if (maxBodyBytes < 1 || maxTraceChars < 2) {
+            throw new IllegalArgumentException("the body cap must be >= 1 byte and the trace cap >= 2 characters, were "
+                    + maxBodyBytes + " and " + maxTraceChars);
+        }
     }
 
-    /** Splits {@code train} and {@code test}, no key, 5 s to connect, 30 s per discovery request. */
+    /**
+     * Splits {@code train} and {@code test}, no key, 5 s to connect, 30 s per discovery exchange, bodies up to
+     * {@link ContainerHttp#DEFAULT_MAX_BODY_BYTES}, traces up to {@link #DEFAULT_MAX_TRACE_CHARS}.
+     */
     public static HttpContainerOptions defaults() {
-        return new HttpContainerOptions("train", "test", null, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return new HttpContainerOptions("train", "test", null, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                ContainerHttp.DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_TRACE_CHARS);
     }
 
     public HttpContainerOptions withSplits(String train, String heldout) {
-        return new HttpContainerOptions(train, heldout, apiKey, connectTimeout, discoveryTimeout);
+        return new HttpContainerOptions(train, heldout, apiKey, connectTimeout, discoveryTimeout, maxBodyBytes,
+                maxTraceChars);
     }
 
     public HttpContainerOptions withApiKey(String key) {
-        return new HttpContainerOptions(trainSplit, heldoutSplit, key, connectTimeout, discoveryTimeout);
+        return new HttpContainerOptions(trainSplit, heldoutSplit, key, connectTimeout, discoveryTimeout, maxBodyBytes,
+                maxTraceChars);
     }
 
     public HttpContainerOptions withDiscoveryTimeout(Duration timeout) {
-        return new HttpContainerOptions(trainSplit, heldoutSplit, apiKey, connectTimeout, timeout);
+        return new HttpContainerOptions(trainSplit, heldoutSplit, apiKey, connectTimeout, timeout, maxBodyBytes,
+                maxTraceChars);
+    }
+
+    /** The same options with other caps on response bodies and stored traces. */
+    public HttpContainerOptions withCaps(long bodyBytes, int traceChars) {
+        return new HttpContainerOptions(trainSplit, heldoutSplit, apiKey, connectTimeout, discoveryTimeout, bodyBytes,
+                traceChars);
     }
 
     /** Keeps the key out of logs and error messages. */
@@ -43,6 +67,6 @@ public record HttpContainerOptions(String trainSplit, String heldoutSplit, Strin
     public String toString() {
         return "HttpContainerOptions[trainSplit=" + trainSplit + ", heldoutSplit=" + heldoutSplit + ", apiKey="
                 + (apiKey == null ? "none" : "***") + ", connectTimeout=" + connectTimeout + ", discoveryTimeout="
-                + discoveryTimeout + "]";
+                + discoveryTimeout + ", maxBodyBytes=" + maxBodyBytes + ", maxTraceChars=" + maxTraceChars + "]";
     }
 }

@@ -38,9 +38,14 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 /**
  * A task container behind HTTP/1.1, spoken to over a pool of keep-alive connections ({@link ContainerHttp}).
  *
+ * <p>Every exchange has a whole-response deadline (the discovery timeout, or the rollout's own) and a body cap
+ * ({@link HttpContainerOptions#maxBodyBytes()}); a rollout's trace is kept up to
+ * {@link HttpContainerOptions#maxTraceChars()} ({@link StoredTrace}).
+ *
  * <p>Failures: no response, a timeout, or 408/425/429/5xx/529 throw {@link RetriableContainerException} (with the
- * container's Retry-After); other non-2xx statuses throw {@link NonRetriableContainerException}; a 2xx whose
- * body breaks the contract throws {@link NonRetriableContainerException} marked as a contract violation. Messages
+ * container's Retry-After; a refused or dropped connection is marked {@code unreachable}); other non-2xx statuses
+ * throw {@link NonRetriableContainerException}; a 2xx whose body breaks the contract, and a body over the cap,
+ * throw {@link NonRetriableContainerException} marked as a contract violation. Messages
  * name the endpoint, the route, what was wrong and what to fix; the API key never appears in them.
  * Thread-safe.
  */
@@ -64,7 +69,7 @@ public final class HttpTaskContainer implements TaskContainer {
         URI.create(this.baseUrl); // fail fast on a malformed URL, naming it
         this.options = options;
         this.clock = Clock.systemUTC();
-        this.http = new ContainerHttp(options.connectTimeout(), options.apiKey());
+        this.http = new ContainerHttp(options.connectTimeout(), options.apiKey(), options.maxBodyBytes());
     }
 
     @Override
@@ -154,7 +159,8 @@ public final class HttpTaskContainer implements TaskContainer {
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         RolloutResponseDoc doc = parse(route, answer, RolloutResponseDoc.class);
         try {
-            return RolloutMapping.toResult(request, doc, latencyMs, 1, baseUrl);
+            return StoredTrace.bounded(RolloutMapping.toResult(request, doc, latencyMs, 1, baseUrl),
+                    options.maxTraceChars());
         } catch (ContractViolationException e) {
             throw violation(route, e.getMessage(), e);
         }
@@ -198,16 +204,19 @@ public final class HttpTaskContainer implements TaskContainer {
         try {
             answer = exchange.call();
         } catch (SocketTimeoutException | ConnectionRequestTimeoutException e) {
-            throw new RetriableContainerException(baseUrl, 0, baseUrl + route + " did not answer within " + timeout
-                    + ": the container is slow or overloaded; retry later, lower concurrency or raise the timeout",
-                    null, e);
+            throw new RetriableContainerException(baseUrl, 0, baseUrl + route + " did not answer completely within "
+                    + timeout.toMillis() + " ms: the container is slow or overloaded; retry later, lower concurrency or"
+                    + " raise the timeout", null, e);
+        } catch (BodyTooLargeException e) {
+            throw violation(route, e.getMessage() + ": answer with less (bounded traces and outputs), or raise "
+                    + "[container] max_response_mb", e);
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new RetriableContainerException(baseUrl, 0, "interrupted while calling " + baseUrl + route,
                         null, e);
             }
-            throw new RetriableContainerException(baseUrl, 0, "cannot reach " + baseUrl + route + " (" + e
-                    + "): is the container running and listening there?", null, e);
+            throw RetriableContainerException.unreachable(baseUrl, "cannot reach " + baseUrl + route + " (" + e
+                    + "): is the container running and listening there?", e);
         }
         return checkStatus(route, answer);
     }
