@@ -32,9 +32,12 @@ public record EvidencePacket(String schema, String runId, String task, String st
     public record SeedScores(String candidateId, Double train, Double heldout) {
     }
 
-    /** @param diff unified diff against the seed ("" when the best is the seed) */
-    public record BestCandidate(String candidateId, Map<String, String> components, Double train, Double heldout,
-                                Double mini, List<String> parents, String diff) {
+    /**
+     * @param files file name under {@code best/} to the field whose text it holds (see {@link BestFileNames})
+     * @param diff  unified diff against the seed ("" when the best is the seed)
+     */
+    public record BestCandidate(String candidateId, Map<String, String> components, Map<String, String> files,
+                                Double train, Double heldout, Double mini, List<String> parents, String diff) {
     }
 
     /** Best minus seed; null when either side was not measured. */

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Writes a run's evidence packet (docs/architecture.md) from the workspace:
  * {@code <outDir>/<run_id>/evidence/} with {@code packet.json}, {@code best/<field>.txt} (one per component of the
- * best candidate), {@code diff.patch} (best against the seed, unified; empty when the best is the seed),
+ * best candidate, named by {@link BestFileNames}, which never gives two fields one file; the packet's
+ * {@code best.files} maps each file to its field), {@code diff.patch} (best against the seed, unified; empty when the best is the seed),
  * {@code report.md} and {@code report.html} (self-contained).
  *
  * <p>Every number comes from {@link RunMetrics} over what the reader returns, so the packet agrees with the
@@ -38,8 +39,11 @@ public final class EvidencePacketWriter {
         try {
             Files.createDirectories(dir.resolve("best"));
             writeAtomically(dir.resolve("packet.json"), EvidenceJson.pretty(packet) + "\n");
-            for (Map.Entry<String, String> c : summary.bestComponents().entrySet()) {
-                writeAtomically(dir.resolve("best").resolve(safeFileName(c.getKey()) + ".txt"), c.getValue());
+            if (packet.best() != null) {
+                for (Map.Entry<String, String> file : packet.best().files().entrySet()) {
+                    writeAtomically(dir.resolve("best").resolve(file.getKey()),
+                            packet.best().components().get(file.getValue()));
+                }
             }
             writeAtomically(dir.resolve("diff.patch"), summary.bestDiff());
             writeAtomically(dir.resolve("report.md"), ReportMarkdown.render(packet));
@@ -49,12 +53,6 @@ public final class EvidencePacketWriter {
                     + ": " + e.getMessage(), e);
         }
         return dir;
-    }
-
-    /** Field names come from containers: keep them to a safe file name. */
-    static String safeFileName(String field) {
-        String cleaned = field.replaceAll("[^A-Za-z0-9._-]", "_");
-        return cleaned.isEmpty() || cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {

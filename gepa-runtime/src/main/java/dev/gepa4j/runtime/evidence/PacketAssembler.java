@@ -19,7 +19,8 @@ final class PacketAssembler {
                 proposals.stream().map(ProposalRecord::proposer).distinct().sorted().toList(), proposals.size(),
                 failed, allRejected, allRejected ? proposals.getFirst().error() : null);
         var bestBlock = best == null ? null : new EvidencePacket.BestCandidate(best.candidateId(),
-                summary.bestComponents(), best.train(), best.heldout(), best.mini(), best.parents(), summary.bestDiff());
+                summary.bestComponents(), BestFileNames.forFields(summary.bestComponents().keySet().stream().sorted()
+                        .toList()), best.train(), best.heldout(), best.mini(), best.parents(), summary.bestDiff());
         var lift = new EvidencePacket.Lift(
                 RunMetrics.difference(best == null ? null : best.train(), seed == null ? null : seed.train()),
                 RunMetrics.difference(best == null ? null : best.heldout(), seed == null ? null : seed.heldout()));
