@@ -18,6 +18,7 @@ import dev.gepa4j.core.model.Split;
 import dev.gepa4j.core.propose.Proposer;
 import dev.gepa4j.core.rollout.CacheMode;
 import dev.gepa4j.core.rollout.ConcurrencyLimits;
+import dev.gepa4j.core.rollout.EndpointPool;
 import dev.gepa4j.core.rollout.RetryPolicy;
 import dev.gepa4j.core.rollout.RolloutBudget;
 import dev.gepa4j.core.rollout.RolloutQueue;
@@ -27,6 +28,7 @@ import dev.gepa4j.core.workspace.RunRecorder;
 import dev.gepa4j.core.workspace.RunSpec;
 import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.runtime.evidence.EvidencePacketWriter;
+import dev.gepa4j.runtime.evidence.RunMetrics;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import dev.gepa4j.sdk.ContainerServer;
 import dev.gepa4j.sdk.ServerOptions;
@@ -125,8 +127,10 @@ final class RunAssembly {
                     taskInfo.taskId().isEmpty() ? urls.getFirst() : taskInfo.taskId(), configText,
                     config.run().seed(), config.run().mode(), config.gepa().maxRollouts()));
             // (4) the rollout queue
-            RolloutBudget budget = new RolloutBudget(config.gepa().maxRollouts(), recorder.executedInRun());
-            RolloutQueue queue = new RolloutQueue(containers, recorder, budget,
+            RolloutBudget budget = new RolloutBudget(config.gepa().maxRollouts(), recorder.usedInRun(),
+                    config.gepa().maxContainerCalls() == null ? RolloutBudget.NO_CALL_CAP
+                            : config.gepa().maxContainerCalls(), recorder.containerCallsInRun());
+            RolloutQueue queue = new RolloutQueue(EndpointPool.of(containers), recorder, budget,
                     CacheMode.parse(config.rollout().cache()), policySpec(), runId,
                     Duration.ofSeconds(config.container().timeoutSeconds()),
                     RetryPolicy.defaults().withMaxAttempts(config.rollout().retries() + 1),
@@ -134,7 +138,8 @@ final class RunAssembly {
                             ? new ConcurrencyLimits(config.rollout().concurrency(), config.rollout().minConcurrency(),
                                     config.rollout().maxConcurrency(), 10, 0.75)
                             : ConcurrencyLimits.fixed(config.rollout().concurrency()),
-                    new SplittableRandom(config.run().seed() ^ 0x5DEECE66DL));
+                    new SplittableRandom(config.run().seed() ^ 0x5DEECE66DL),
+                    Duration.ofSeconds(config.rollout().reconnectSeconds()), config.rollout().resendFailed());
             Proposer proposer = Proposers.create(config.proposer(), baseDir, workspaceDir, runId, secrets);
             // (5) the loop, watched by the console and the progress bar
             RunConsole console = null;
@@ -187,8 +192,8 @@ final class RunAssembly {
                 recorder.finish(RunStatus.FAILED, "the evidence packet could not be written: " + e.getMessage());
                 throw e;
             }
-            System.out.println(KnownSecrets.scrub(SummaryLine.of(result, recorder.executedInRun(),
-                    Duration.between(started, Instant.now()), packet)));
+            System.out.println(KnownSecrets.scrub(SummaryLine.of(result, RunMetrics.summarize(workspace.reader(),
+                    runId), Duration.between(started, Instant.now()), packet)));
             return 0;
         } finally {
             Containers.closeAll(closers);
@@ -197,8 +202,8 @@ final class RunAssembly {
 
     private static String progressStatus(RolloutQueue queue) {
         var c = queue.counters();
-        return "cached " + c.cached() + ", retried " + c.retried() + ", errors " + c.errors() + ", concurrency "
-                + c.concurrency();
+        return "cached " + c.cached() + ", retried " + c.retried() + ", errors " + c.errors() + ", container calls "
+                + c.containerCalls() + ", concurrency " + c.concurrency();
     }
 
     private PolicySpec policySpec() {

@@ -49,13 +49,19 @@ class RunCommandEndToEndTest {
 
         String out = run("run", config.toString(), "--no-console", "--quiet");
 
-        assertThat(out).contains("small-demo: seed heldout").contains("rollouts executed");
+        assertThat(out).contains("small-demo: seed heldout").contains("rollouts used");
         JsonNode packet = JSON.readTree(dir.resolve("ws/small-demo/evidence/packet.json").toFile());
         try (SqliteWorkspace ws = SqliteWorkspace.open(dir.resolve("ws"))) {
             WorkspaceReader reader = ws.reader();
             List<RolloutRecord> rollouts = reader.rollouts("small-demo", 0);
-            long executed = rollouts.stream().filter(r -> !r.result().cached()).count();
+            long executed = rollouts.stream().filter(r -> !r.result().cached() && r.result().measured()).count();
+            long used = rollouts.stream().filter(r -> r.result().measured()).count();
+            long calls = rollouts.stream().mapToLong(r -> r.result().attempts()).sum();
             assertThat(packet.at("/rollouts/executed").asLong()).isEqualTo(executed).isPositive().isLessThanOrEqualTo(300);
+            assertThat(packet.at("/rollouts/used").asLong()).isEqualTo(used).isLessThanOrEqualTo(300);
+            assertThat(out).as("the summary line prints the packet's counts")
+                    .contains(used + " rollouts used (" + executed + " executed, ")
+                    .contains(calls + " container calls");
             assertThat(packet.at("/splits/train").asInt()).isEqualTo(20);
             assertThat(packet.at("/splits/heldout").asInt()).isEqualTo(30);
             String seedId = packet.at("/seed/candidate_id").asText();

@@ -7,7 +7,8 @@ import dev.gepa4j.core.strategy.EpsilonGreedySelector;
  * {@code [gepa]}: the loop's budgets and policies. The loop's defaults are the core's ({@link LoopDefaults}); this
  * section fills them in for the keys a file leaves out.
  *
- * @param maxRollouts             hard cap on container calls, heldout included; default {@value #DEFAULT_MAX_ROLLOUTS}
+ * @param maxRollouts             hard cap on the rollouts a run uses (executed, or taken from the cache of an earlier
+ *                                run), heldout included; default {@value #DEFAULT_MAX_ROLLOUTS}
  * @param heldoutRollouts         part of {@code max_rollouts} kept for the final heldout pick; default: enough for
  *                                {@code heldout_top_k} candidates on every heldout seed
  * @param heldoutTopK             frontier candidates (best train first) evaluated on heldout; default
@@ -31,12 +32,15 @@ import dev.gepa4j.core.strategy.EpsilonGreedySelector;
  * @param maxProposerTokens       stop once proposer calls spent this many tokens
  * @param maxProposerCostUsd      stop once proposer calls cost this much
  * @param stopFile                stop when this file exists (relative to the workspace); default {@code STOP}
+ * @param maxContainerCalls       optional hard cap on container calls (HTTP attempts at rollouts, retries included);
+ *                                default none
  */
 public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer heldoutTopK, Integer minibatchSize,
                           Integer inFlight, Boolean merge, Integer maxMergeAttempts, String acceptance,
                           String parentSelection, Double epsilon, String componentSelection, String staleness,
                           Integer maxSeconds, Double scoreThreshold, Integer noImprovementProposals,
-                          Integer maxProposals, Long maxProposerTokens, Double maxProposerCostUsd, String stopFile) {
+                          Integer maxProposals, Long maxProposerTokens, Double maxProposerCostUsd, String stopFile,
+                          Long maxContainerCalls) {
     /** The rollout budget when {@code max_rollouts} is left out. */
     public static final int DEFAULT_MAX_ROLLOUTS = 1500;
 
@@ -52,6 +56,10 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
         componentSelection = componentSelection == null ? "round_robin" : componentSelection;
         staleness = staleness == null ? LoopDefaults.STALENESS.label() : staleness;
         stopFile = stopFile == null ? "STOP" : stopFile;
+        if (maxContainerCalls != null && maxContainerCalls < 1) {
+            throw new IllegalArgumentException("[gepa] max_container_calls must be >= 1 (or left out for no cap), was "
+                    + maxContainerCalls);
+        }
         if (maxRollouts < 1) {
             throw new IllegalArgumentException("[gepa] max_rollouts must be >= 1");
         }
@@ -102,6 +110,7 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
         private Long maxProposerTokens;
         private Double maxProposerCostUsd;
         private String stopFile;
+        private Long maxContainerCalls;
 
         private Builder() {
         }
@@ -201,12 +210,17 @@ public record LoopSection(Integer maxRollouts, Integer heldoutRollouts, Integer 
             return this;
         }
 
+        public Builder maxContainerCalls(Long value) {
+            this.maxContainerCalls = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException when a setting is out of range */
         public LoopSection build() {
             return new LoopSection(maxRollouts, heldoutRollouts, heldoutTopK, minibatchSize, inFlight, merge,
                     maxMergeAttempts, acceptance, parentSelection, epsilon, componentSelection, staleness, maxSeconds,
                     scoreThreshold, noImprovementProposals, maxProposals, maxProposerTokens, maxProposerCostUsd,
-                    stopFile);
+                    stopFile, maxContainerCalls);
         }
     }
 }

@@ -52,6 +52,11 @@ final class BatchProgress {
             public void answered(RolloutResult result) {
                 BatchProgress.this.answered(index, result);
             }
+
+            @Override
+            public void callCapReached() {
+                budgetExhausted();
+            }
         };
     }
 

@@ -18,13 +18,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
- * The attempts of one logical rollout for {@link RolloutQueue}: each attempt takes a slot of the adaptive
- * concurrency limit (given back as soon as the call returns, so a retry's pause holds none), leases an endpoint from
- * the pool, calls it under a deadline, reports the outcome to the pool and to the adaptive concurrency limit, and retries
- * retriable failures after a jittered pause (Retry-After honoured). The rollout id stays the same on every
- * attempt. Never throws for container failures: a failure for good becomes a result with status ERROR.
+ * The attempts of one logical rollout for {@link RolloutQueue}: each attempt counts one container call against the
+ * budget's call cap, takes a slot of the adaptive concurrency limit (given back as soon as the call returns, so a
+ * retry's pause holds none), leases an endpoint from the pool, calls it under a deadline, reports the outcome to the
+ * pool and to the adaptive concurrency limit, and retries retriable failures after a jittered pause (Retry-After
+ * honoured). The rollout id stays the same on every attempt. Never throws for container failures: a failure for good
+ * becomes a result with status ERROR, whose error text starts with {@link #NOT_RETRIABLE} when no retry could help.
+ *
+ * <p>Patience with an unreachable container: while attempts fail because no connection can be made at all (refused or
+ * dropped, see {@link RetriableContainerException#isUnreachable()}), the rollout keeps retrying past the retry
+ * policy's attempts until {@code reconnectWindow} has passed since the first such failure, so a container restart
+ * shorter than the window costs time, not results.
  */
 final class RolloutAttempts {
+    /** How the error text of a rollout that failed for good without a retry being of any use begins. */
+    static final String NOT_RETRIABLE = "not retriable: ";
     /** Extra time over the per-rollout timeout before giving up on a container client that ignores it. */
     private static final long TIMEOUT_GRACE_MS = 1_000;
     /** One timer thread for every queue of the process: it only interrupts calls that overran. */
@@ -32,14 +40,18 @@ final class RolloutAttempts {
 
     private final EndpointPool endpoints;
     private final RetryPolicy retry;
+    private final Duration reconnectWindow;
+    private final RolloutBudget budget;
     private final AdaptiveConcurrency concurrency;
     private final RandomGenerator jitter;
     private final AtomicLong retried = new AtomicLong();
 
-    RolloutAttempts(EndpointPool endpoints, RetryPolicy retry, AdaptiveConcurrency concurrency,
-                    RandomGenerator jitter) {
+    RolloutAttempts(EndpointPool endpoints, RetryPolicy retry, Duration reconnectWindow, RolloutBudget budget,
+                    AdaptiveConcurrency concurrency, RandomGenerator jitter) {
         this.endpoints = endpoints;
         this.retry = retry;
+        this.reconnectWindow = reconnectWindow;
+        this.budget = budget;
         this.concurrency = concurrency;
         this.jitter = jitter;
     }
@@ -56,12 +68,19 @@ final class RolloutAttempts {
 
         /** The final answer (result or ERROR), told while the slot is still held, before it is journaled. */
         void answered(RolloutResult result);
+
+        /** The cap on container calls stopped the first attempt: nothing was sent. */
+        void callCapReached();
     }
 
-    /** Attempts the request until it yields a result, fails for good, or the attempts run out (then ERROR). */
+    /**
+     * Attempts the request until it yields a result, fails for good, or the attempts run out (then ERROR). Empty when
+     * nothing was sent: the batch no longer wanted it, or the container call cap was reached.
+     */
     Optional<RolloutResult> execute(RolloutRequest request, Caller caller) {
         ContainerException last = null;
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+        long firstUnreachableNanos = 0;
+        for (int attempt = 1; ; attempt++) {
             if (attempt > 1) {
                 retried.incrementAndGet();
                 pause(attempt - 1, last);
@@ -71,10 +90,24 @@ final class RolloutAttempts {
                 if (attempt == 1 && !caller.wanted()) {
                     return Optional.empty();
                 }
+                if (!budget.tryCall()) {
+                    if (attempt == 1) {
+                        caller.callCapReached();
+                        return Optional.empty();
+                    }
+                    RolloutResult capped = error(request, attempt - 1, null, "the cap of " + budget.callCap()
+                            + " container calls was reached; last failure: " + describe(last));
+                    caller.answered(capped);
+                    return Optional.of(capped);
+                }
                 Attempt outcome = attempt(request, attempt);
                 RolloutResult result = outcome.result();
-                if (result == null && attempt == retry.maxAttempts()) {
-                    result = error(request, attempt, outcome.endpoint(), outcome.failure());
+                if (outcome.failure() instanceof RetriableContainerException r && r.isUnreachable()) {
+                    firstUnreachableNanos = firstUnreachableNanos == 0 ? System.nanoTime() : firstUnreachableNanos;
+                }
+                if (result == null && attempt >= retry.maxAttempts() && !waitingOutRestart(outcome, firstUnreachableNanos)) {
+                    result = error(request, attempt, outcome.endpoint(), "gave up after " + attempt
+                            + " attempt(s): " + describe(outcome.failure()));
                 }
                 if (result != null) {
                     caller.answered(result);
@@ -85,8 +118,12 @@ final class RolloutAttempts {
                 concurrency.release();
             }
         }
-        throw new IllegalStateException("no attempt was made for rollout " + request.rolloutId()
-                + ": the retry policy allows " + retry.maxAttempts() + " attempts");
+    }
+
+    /** True while an unreachable container is still within its reconnect window. */
+    private boolean waitingOutRestart(Attempt outcome, long firstUnreachableNanos) {
+        return outcome.failure() instanceof RetriableContainerException r && r.isUnreachable()
+                && System.nanoTime() - firstUnreachableNanos < reconnectWindow.toNanos();
     }
 
     /** One attempt's end: a result (success or failure for good), or a retriable failure to try again after. */
@@ -118,13 +155,13 @@ final class RolloutAttempts {
                 concurrency.onOverload();
             }
             if (!e.retriable()) {
-                return new Attempt(error(request, attempt, endpoint, e), e, endpoint);
+                return new Attempt(notRetriable(request, attempt, endpoint, e), e, endpoint);
             }
             return new Attempt(null, e, endpoint);
         } catch (RuntimeException e) {
             // a container implementation broke its contract by throwing something else: not worth retrying
             lease.failed(false);
-            return new Attempt(error(request, attempt, endpoint, e), null, endpoint);
+            return new Attempt(notRetriable(request, attempt, endpoint, e), null, endpoint);
         }
     }
 
@@ -189,10 +226,16 @@ final class RolloutAttempts {
                 false, r.error());
     }
 
-    private static RolloutResult error(RolloutRequest request, int attempts, String endpoint, Exception cause) {
-        String why = cause == null ? "no attempt was made" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return new RolloutResult(request.rolloutId(), request.candidateId(), request.row().ref(), RolloutStatus.ERROR,
-                0, "", VerifierResult.NONE, "{}", Usage.ZERO, 0, attempts, endpoint, false,
-                "gave up after " + attempts + " attempt(s): " + why);
+    private static String describe(Exception cause) {
+        return cause == null ? "no attempt was made" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
-}
+
+    private static RolloutResult notRetriable(RolloutRequest request, int attempt, String endpoint, Exception e) {
+        return error(request, attempt, endpoint, NOT_RETRIABLE + "gave up after " + attempt + " attempt(s): "
+                + describe(e));
+    }
+
+    private static RolloutResult error(RolloutRequest request, int attempts, String endpoint, String why) {
+        return new RolloutResult(request.rolloutId(), request.candidateId(), request.row().ref(), RolloutStatus.ERROR,
+                0, "", VerifierResult.NONE, "{}", Usage.ZERO, 0, attempts, endpoint, false, why);
+    }}

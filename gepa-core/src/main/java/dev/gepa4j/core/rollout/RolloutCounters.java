@@ -11,7 +11,10 @@ package dev.gepa4j.core.rollout;
  * @param retried     extra attempts made after retriable failures
  * @param concurrency the current adaptive concurrency limit
  * @param inFlight    rollouts holding a permit right now
+ * @param containerCalls HTTP attempts at rollouts so far, retries and failed attempts included (earlier processes of
+ *                    the run included)
+ * @param notResent   jobs answered with their pair's earlier error instead of being sent again
  */
 public record RolloutCounters(long executed, long cached, long failed, long errors, long retried, int concurrency,
-                              int inFlight) {
+                              int inFlight, long containerCalls, long notResent) {
 }

@@ -1,6 +1,7 @@
 package dev.gepa4j.core.rollout;
 
 import dev.gepa4j.core.model.RolloutResult;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,18 @@ public interface RolloutJournal {
 
     Optional<RolloutResult> findAnyRun(String cacheKey);
 
-    /** Container calls this run has made so far (journal rows that are not cache hits), across all its processes. */
+    /** Measured rollouts the containers produced for this run (journal rows that are not cache hits), all processes. */
     long executedInRun();
+
+    /**
+     * Rollouts this run has used, what {@code max_rollouts} counts: its measured journal rows, executed or taken from
+     * the shared cache, across all its processes.
+     */
+    long usedInRun();
+
+    /** Container calls (HTTP attempts, retries and errors included) this run's journal rows record, all processes. */
+    long containerCallsInRun();
+
+    /** This run's ERROR rows for the cache key, oldest first (empty when it has none). */
+    List<RolloutResult> errorsInRun(String cacheKey);
 }

@@ -27,13 +27,16 @@ import java.util.random.RandomGenerator;
  * queue bounds how many jobs are past dispatch at once (looking up, waiting for a slot, calling, committing), so the
  * next jobs are already looked up when a slot frees and the container never idles behind the runtime's own work.
  *
- * <p>Per job, in this order: (1) the run's own journal (always, so a resumed run repeats no finished rollout);
- * (2) the shared cache unless the mode is OFF (a hit is journaled into this run as a cached row; in READONLY mode
- * a miss throws {@link CacheMissException}); (3) one budget unit is reserved, the container is called (retrying
- * retriable failures with jittered backoff, same rollout id every attempt), the result is appended to the journal
- * and only then the unit is committed and the result counted. A job that ends in ERROR is journaled (never
- * reused) and its unit released. A job with the same cache key as one in flight waits for it instead of calling
- * the container twice.
+ * <p>Per job, in this order: (1) the run's own journal (always, so a resumed run repeats no finished rollout; free,
+ * since the result was counted when the run took it); (2) the shared cache unless the mode is OFF: a hit reserves one
+ * budget unit, is journaled into this run as a cached row and commits the unit (in READONLY mode a miss throws
+ * {@link CacheMissException}); (3) the run's earlier errors for the pair: a pair that failed for good (not retriable)
+ * is not sent again in this run, nor is one that already gave up more than {@code resendFailed} times; its last
+ * error comes back instead, unjournaled; (4) one budget unit is reserved, the container is called (retrying
+ * retriable failures with jittered backoff, same rollout id every attempt, each attempt one container call), the
+ * result is appended to the journal and only then the unit is committed and the result counted. A job that ends in
+ * ERROR is journaled (never reused as a result) and its unit released. A job with the same cache key as one in
+ * flight waits for it instead of calling the container twice. See {@link RolloutBudget} for what counts.
  *
  * <p>Rollout ids are derived from the run id and the cache key, so the attempt a resumed run makes for a rollout
  * that was in flight at the crash carries the same id, and an idempotent container can answer it from memory.
@@ -54,7 +57,14 @@ public final class RolloutQueue implements RolloutRunner {
     private final AtomicLong cached = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong notResent = new AtomicLong();
     private final Semaphore dispatched;
+    private final int resendFailed;
+
+    /** How long a rollout keeps retrying a container it cannot reach at all, unless told otherwise: 30 s. */
+    public static final Duration DEFAULT_RECONNECT_WINDOW = Duration.ofSeconds(30);
+    /** How many more times a pair that gave up after its retries is sent in one run, unless told otherwise. */
+    public static final int DEFAULT_RESEND_FAILED = 1;
 
     /**
      * @param endpoints      the containers serving this run
@@ -67,11 +77,19 @@ public final class RolloutQueue implements RolloutRunner {
      * @param retry          retries of retriable failures
      * @param concurrency    bounds of the adaptive concurrency limit
      * @param jitter         seeded randomness for backoff jitter (used under a lock, need not be thread-safe)
+     * @param reconnectWindow how long a rollout keeps retrying while its container cannot be reached at all
+     * @param resendFailed   how many more times in this run a pair whose rollout gave up after its retries is sent
      */
     public RolloutQueue(EndpointPool endpoints, RolloutJournal journal, RolloutBudget budget, CacheMode cacheMode,
                         PolicySpec policy, String runId, Duration rolloutTimeout, RetryPolicy retry,
-                        ConcurrencyLimits concurrency, RandomGenerator jitter) {
+                        ConcurrencyLimits concurrency, RandomGenerator jitter, Duration reconnectWindow,
+                        int resendFailed) {
         Objects.requireNonNull(endpoints, "endpoints");
+        if (reconnectWindow.isNegative() || resendFailed < 0) {
+            throw new IllegalArgumentException("the reconnect window and resendFailed must not be negative, were "
+                    + reconnectWindow + " and " + resendFailed);
+        }
+        this.resendFailed = resendFailed;
         this.journal = Objects.requireNonNull(journal, "journal");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.cacheMode = Objects.requireNonNull(cacheMode, "cacheMode");
@@ -84,7 +102,16 @@ public final class RolloutQueue implements RolloutRunner {
         Objects.requireNonNull(retry, "retry");
         this.concurrency = new AdaptiveConcurrency(concurrency);
         this.dispatched = new Semaphore(dispatchWindow(concurrency));
-        this.attempts = new RolloutAttempts(endpoints, retry, this.concurrency, Objects.requireNonNull(jitter, "jitter"));
+        this.attempts = new RolloutAttempts(endpoints, retry, reconnectWindow, budget, this.concurrency,
+                Objects.requireNonNull(jitter, "jitter"));
+    }
+
+    /** A queue with the default reconnect window and resend limit. */
+    public RolloutQueue(EndpointPool endpoints, RolloutJournal journal, RolloutBudget budget, CacheMode cacheMode,
+                        PolicySpec policy, String runId, Duration rolloutTimeout, RetryPolicy retry,
+                        ConcurrencyLimits concurrency, RandomGenerator jitter) {
+        this(endpoints, journal, budget, cacheMode, policy, runId, rolloutTimeout, retry, concurrency, jitter,
+                DEFAULT_RECONNECT_WINDOW, DEFAULT_RESEND_FAILED);
     }
 
     /** A queue over a plain list of endpoints with the default pool health settings. */
@@ -145,7 +172,7 @@ public final class RolloutQueue implements RolloutRunner {
     /** What this queue has done so far. */
     public RolloutCounters counters() {
         return new RolloutCounters(executed.get(), cached.get(), failed.get(), errors.get(), attempts.retried(),
-                concurrency.limit(), concurrency.inFlight());
+                concurrency.limit(), concurrency.inFlight(), budget.calls(), notResent.get());
     }
 
     /** The rollout id of a job in this run: stable across retries and across processes of the run. */
@@ -198,8 +225,18 @@ public final class RolloutQueue implements RolloutRunner {
         if (cacheMode != CacheMode.OFF) {
             Optional<RolloutResult> shared = journal.findAnyRun(key);
             if (shared.isPresent()) {
+                if (!budget.tryReserve()) {
+                    batch.budgetExhausted();
+                    return null;
+                }
                 RolloutResult hit = shared.get().asCacheHit(id, job.candidate().id());
-                journal.append(stage, key, hit);
+                try {
+                    journal.append(stage, key, hit);
+                } catch (RuntimeException | Error e) {
+                    budget.release();
+                    throw e;
+                }
+                budget.commit();
                 cached.incrementAndGet();
                 return hit;
             }
@@ -207,6 +244,11 @@ public final class RolloutQueue implements RolloutRunner {
                 throw new CacheMissException(job.candidate().id(), job.row().ref().exampleId(),
                         job.row().ref().split().label());
             }
+        }
+        Optional<RolloutResult> earlierFailure = notSentAgain(key, id, job);
+        if (earlierFailure.isPresent()) {
+            notResent.incrementAndGet();
+            return earlierFailure.get();
         }
         if (!budget.tryReserve()) {
             batch.budgetExhausted();
@@ -221,7 +263,7 @@ public final class RolloutQueue implements RolloutRunner {
             throw e;
         }
         if (answered.isEmpty()) {
-            budget.release(); // the batch stopped while this job waited for a container slot: it never ran
+            budget.release(); // the batch stopped, or the call cap was reached, before anything was sent
             return null;
         }
         RolloutResult result = answered.get();
@@ -243,5 +285,31 @@ public final class RolloutQueue implements RolloutRunner {
             errors.incrementAndGet();
         }
         return result;
+    }
+
+    /**
+     * The pair's last error in this run, when the pair must not be sent again: it failed for good (not retriable), or
+     * it already gave up after its retries more than {@code resendFailed} times. The answer is not journaled again.
+     */
+    private Optional<RolloutResult> notSentAgain(String key, String id, RolloutJob job) {
+        List<RolloutResult> earlier = journal.errorsInRun(key);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean forGood = earlier.stream().anyMatch(RolloutQueue::failedForGood);
+        if (!forGood && earlier.size() <= resendFailed) {
+            return Optional.empty();
+        }
+        RolloutResult last = earlier.getLast();
+        String why = forGood ? "it failed for good earlier in this run"
+                : "it gave up " + earlier.size() + " time(s) in this run ([rollout] resend_failed = " + resendFailed + ")";
+        return Optional.of(new RolloutResult(id, job.candidate().id(), last.example(), RolloutStatus.ERROR, 0, "",
+                null, "{}", null, 0, 0, last.endpoint(), false, "not sent again: " + why + "; last error: "
+                + last.error()));
+    }
+
+    /** True for an ERROR result that no retry could have helped (a contract violation, a refused request). */
+    public static boolean failedForGood(RolloutResult r) {
+        return !r.measured() && r.error() != null && r.error().startsWith(RolloutAttempts.NOT_RETRIABLE);
     }
 }

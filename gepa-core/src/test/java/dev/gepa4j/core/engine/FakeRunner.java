@@ -33,7 +33,7 @@ final class FakeRunner implements RolloutRunner {
     final long latencyMs;
 
     FakeRunner(long limit, InMemoryRecorder journal, int keywords, long latencyMs) {
-        this.budget = new RolloutBudget(limit, journal.executedInRun());
+        this.budget = new RolloutBudget(limit, journal.usedInRun());
         this.journal = journal;
         this.keywords = keywords;
         this.latencyMs = latencyMs;

@@ -107,7 +107,23 @@ final class InMemoryRecorder implements RunRecorder {
 
     @Override
     public synchronized long executedInRun() {
-        return journal.stream().filter(r -> !r.result().cached()).count();
+        return journal.stream().filter(r -> !r.result().cached() && r.result().measured()).count();
+    }
+
+    @Override
+    public synchronized long usedInRun() {
+        return journal.stream().filter(r -> r.result().measured()).count();
+    }
+
+    @Override
+    public synchronized long containerCallsInRun() {
+        return journal.stream().mapToLong(r -> r.result().attempts()).sum();
+    }
+
+    @Override
+    public synchronized List<RolloutResult> errorsInRun(String cacheKey) {
+        return journal.stream().filter(r -> r.key().equals(cacheKey) && !r.result().measured())
+                .map(JournalRow::result).toList();
     }
 
     synchronized List<EventRecord> eventsOfType(String type) {

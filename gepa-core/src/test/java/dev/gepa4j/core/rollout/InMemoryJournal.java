@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A journal in memory: this run's rows, plus a shared map standing for other runs of the workspace. */
 class InMemoryJournal implements RolloutJournal {
     final List<RolloutResult> rows = new CopyOnWriteArrayList<>();
+    final Map<String, List<RolloutResult>> errors = new ConcurrentHashMap<>();
     final Map<String, RolloutResult> own = new ConcurrentHashMap<>();
     final Map<String, RolloutResult> otherRuns = new ConcurrentHashMap<>();
 
@@ -18,6 +19,8 @@ class InMemoryJournal implements RolloutJournal {
         rows.add(result);
         if (result.measured()) {
             own.putIfAbsent(cacheKey, result);
+        } else {
+            errors.computeIfAbsent(cacheKey, k -> new CopyOnWriteArrayList<>()).add(result);
         }
     }
 
@@ -34,5 +37,20 @@ class InMemoryJournal implements RolloutJournal {
     @Override
     public long executedInRun() {
         return rows.stream().filter(r -> r.measured() && !r.cached()).count();
+    }
+
+    @Override
+    public long usedInRun() {
+        return rows.stream().filter(RolloutResult::measured).count();
+    }
+
+    @Override
+    public long containerCallsInRun() {
+        return rows.stream().mapToLong(RolloutResult::attempts).sum();
+    }
+
+    @Override
+    public List<RolloutResult> errorsInRun(String cacheKey) {
+        return List.copyOf(errors.getOrDefault(cacheKey, List.of()));
     }
 }

@@ -153,9 +153,113 @@ class RolloutQueueTest {
         assertThat(journal.rows).anyMatch(r -> r.status() == RolloutStatus.ERROR);
         assertThat(queue.counters().errors()).isEqualTo(1);
 
-        // an ERROR is never reused: the next batch asks the container again
-        queue.run(Stage.ADHOC, jobs("p", 3));
-        assertThat(container.requestsById.get(bad.rolloutId()).get()).isEqualTo(2);
+        assertThat(bad.error()).startsWith("not retriable: ");
+
+        // an ERROR is never reused as a result, and a pair that failed for good is not sent again in the run
+        BatchResult again = queue.run(Stage.ADHOC, jobs("p", 3));
+        assertThat(container.requestsById.get(bad.rolloutId()).get()).isEqualTo(1);
+        assertThat(again.results().get(1).status()).isEqualTo(RolloutStatus.ERROR);
+        assertThat(again.results().get(1).error()).startsWith("not sent again: it failed for good").contains("no reward");
+        assertThat(journal.rows).filteredOn(r -> r.status() == RolloutStatus.ERROR).hasSize(1);
+        assertThat(queue.counters().notResent()).isEqualTo(1);
+    }
+
+    @Test
+    void aPairThatGaveUpAfterItsRetriesIsSentAgainAtMostResendFailedTimesPerRun() {
+        ScriptedContainer container = new ScriptedContainer("c", 0,
+                r -> new RetriableContainerException("c", 503, "down for good", null, null));
+        RolloutBudget budget = new RolloutBudget(10, 0);
+        RolloutQueue queue = new RolloutQueue(EndpointPool.of(List.of(container)), journal, budget,
+                CacheMode.READWRITE, POLICY, "run-1", Duration.ofSeconds(5), FAST_RETRY, ConcurrencyLimits.fixed(1),
+                new SplittableRandom(1), Duration.ZERO, 2);
+        for (int batch = 0; batch < 5; batch++) {
+            assertThat(queue.run(Stage.ADHOC, jobs("p", 1)).results().getFirst().status())
+                    .isEqualTo(RolloutStatus.ERROR);
+        }
+        // the first time plus two resends, four attempts each; the last two batches got the journaled error back
+        assertThat(container.requests.get()).isEqualTo(3 * 4);
+        assertThat(journal.rows).hasSize(3);
+        assertThat(queue.counters().notResent()).isEqualTo(2);
+        assertThat(queue.counters().containerCalls()).isEqualTo(12);
+        assertThat(budget.calls()).isEqualTo(12);
+        assertThat(budget.committed()).isZero();
+    }
+
+    @Test
+    void aCacheHitFromAnotherRunSpendsABudgetUnitButRereadingTheRunsOwnJournalDoesNot() {
+        for (RolloutJob job : jobs("shared", 3)) {
+            String key = RolloutCacheKey.of(job.candidate().components(), job.row().ref().exampleId(), Split.TRAIN,
+                    POLICY);
+            journal.otherRuns.put(key, new RolloutResult("old", job.candidate().id(), job.row().ref(),
+                    RolloutStatus.OK, 1, "old", null, "{}", null, 5, 1, "c", false, null));
+        }
+        ScriptedContainer container = ScriptedContainer.healthy("c");
+        RolloutBudget budget = new RolloutBudget(4, 0);
+        RolloutQueue queue = queue(container, budget, CacheMode.READWRITE, 2);
+
+        BatchResult first = queue.run(Stage.ADHOC, jobs("shared", 3));
+        assertThat(first.cached()).isEqualTo(3);
+        assertThat(budget.committed()).isEqualTo(3);
+        BatchResult reread = queue.run(Stage.ADHOC, jobs("shared", 3));
+        assertThat(reread.cached()).isEqualTo(3);
+        assertThat(budget.committed()).as("the run's own journal is free").isEqualTo(3);
+        BatchResult more = queue.run(Stage.ADHOC, jobs("shared", 5));
+        assertThat(more.budgetExhausted()).isTrue();
+        assertThat(more.results().stream().filter(java.util.Objects::nonNull).count()).isEqualTo(4);
+        assertThat(budget.committed()).isEqualTo(4);
+        assertThat(container.requests.get()).as("only example 3 needed the container").isEqualTo(1);
+        assertThat(budget.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void theContainerCallCapCountsRetriesAndStopsDispatchOnceReached() {
+        ScriptedContainer container = new ScriptedContainer("c", 0, r -> r.row().ref().seed() == 0
+                && containerRefRequests(r) <= 2 ? new RetriableContainerException("c", 503, "busy", null, null) : null);
+        containerRef = container;
+        RolloutBudget budget = new RolloutBudget(100, 0, 5, 0);
+        BatchResult batch = queue(container, budget, CacheMode.READWRITE, 1).run(Stage.ADHOC, jobs("p", 6));
+
+        // example 0 took three calls (two 503s and a success), examples 1 and 2 one each: five calls, then the cap
+        assertThat(container.requests.get()).isEqualTo(5);
+        assertThat(budget.calls()).isEqualTo(5);
+        assertThat(budget.callCapReached()).isTrue();
+        assertThat(batch.budgetExhausted()).isTrue();
+        assertThat(batch.results().subList(0, 3)).allMatch(r -> r != null && r.measured());
+        assertThat(batch.results().subList(3, 6)).containsOnlyNulls();
+        assertThat(budget.committed()).isEqualTo(3);
+    }
+
+    private int containerRefRequests(dev.gepa4j.core.container.RolloutRequest r) {
+        return containerRef.requestsById.get(r.rolloutId()).get();
+    }
+
+    @Test
+    void anUnreachableContainerIsWaitedOutForTheReconnectWindowBeyondTheRetryAttempts() {
+        long[] downUntil = {System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400)};
+        ScriptedContainer container = new ScriptedContainer("c", 0, r -> System.nanoTime() < downUntil[0]
+                ? RetriableContainerException.unreachable("c", "connection refused", null) : null);
+        RetryPolicy quick = new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(1));
+        RolloutBudget budget = new RolloutBudget(10, 0);
+        RolloutQueue patient = new RolloutQueue(EndpointPool.of(List.of(container)), journal, budget,
+                CacheMode.READWRITE, POLICY, "run-1", Duration.ofSeconds(5), quick, ConcurrencyLimits.fixed(1),
+                new SplittableRandom(1), Duration.ofSeconds(60), 0);
+
+        RolloutResult r = patient.run(Stage.ADHOC, jobs("p", 1)).results().getFirst();
+
+        assertThat(r.status()).isEqualTo(RolloutStatus.OK);
+        assertThat(r.attempts()).as("more than the policy's 2 attempts").isGreaterThan(2);
+        assertThat(container.requests.get()).isEqualTo(r.attempts());
+
+        // without a window, the same outage ends the rollout after the policy's attempts
+        downUntil[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        InMemoryJournal other = new InMemoryJournal();
+        RolloutQueue impatient = new RolloutQueue(EndpointPool.of(List.of(container)), other, budget,
+                CacheMode.READWRITE, POLICY, "run-2", Duration.ofSeconds(5), quick, ConcurrencyLimits.fixed(1),
+                new SplittableRandom(1), Duration.ZERO, 0);
+        RolloutResult gaveUp = impatient.run(Stage.ADHOC, jobs("p", 1)).results().getFirst();
+        assertThat(gaveUp.status()).isEqualTo(RolloutStatus.ERROR);
+        assertThat(gaveUp.attempts()).isEqualTo(2);
+        assertThat(gaveUp.error()).startsWith("gave up after 2 attempt(s)").contains("connection refused");
     }
 
     @Test

@@ -34,9 +34,10 @@ final class ReportMarkdown {
                 .append(signed(p.lift().heldout())).append('\n');
         md.append("- frontier coverage: ").append(p.frontier().covered()).append('/').append(p.frontier().total())
                 .append(" train examples, ").append(p.frontier().members().size()).append(" members\n");
-        md.append("- rollouts: ").append(p.rollouts().executed()).append(" executed, ").append(p.rollouts().cached())
-                .append(" cached, ").append(p.rollouts().failed()).append(" failed, ").append(p.rollouts().retried())
-                .append(" retried\n");
+        md.append("- rollouts: ").append(p.rollouts().used()).append(" used (").append(p.rollouts().executed())
+                .append(" executed, ").append(p.rollouts().cached()).append(" cached), ").append(p.rollouts().errors())
+                .append(" errors, ").append(p.rollouts().failed()).append(" failed, ").append(p.rollouts().retried())
+                .append(" retried; ").append(p.rollouts().containerCalls()).append(" container calls\n");
         md.append("- tokens: policy ").append(p.usage().policy().totalTokens()).append(", proposer ")
                 .append(p.usage().proposer().totalTokens())
                 .append(String.format(Locale.ROOT, ", cost $%.4f%n%n", p.usage().costUsd()));

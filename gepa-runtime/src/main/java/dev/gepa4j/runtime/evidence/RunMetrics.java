@@ -138,15 +138,19 @@ public final class RunMetrics {
     }
 
     static RolloutCounts rolloutCounts(RunData data) {
-        long executed = 0, cached = 0, failed = 0, retried = 0;
+        long executed = 0, cached = 0, errors = 0, failed = 0, retried = 0, calls = 0;
         for (RolloutRecord r : data.rollouts()) {
-            if (r.result().cached()) {
+            RolloutStatus status = r.result().status();
+            calls += r.result().attempts();
+            retried += r.result().attempts() > 1 ? 1 : 0;
+            if (status == RolloutStatus.ERROR) {
+                errors++;
+            } else if (r.result().cached()) {
                 cached++;
             } else {
                 executed++;
-                retried += r.result().attempts() > 1 ? 1 : 0;
             }
-            failed += r.result().status() == RolloutStatus.OK ? 0 : 1;
+            failed += status == RolloutStatus.FAILED ? 1 : 0;
         }
         Double perSecond = null;
         if (executed > 0 && data.run().startedAt() != null) {
@@ -154,7 +158,7 @@ public final class RunMetrics {
             double seconds = Math.max(0.001, Duration.between(data.run().startedAt(), last).toMillis() / 1000.0);
             perSecond = executed / seconds;
         }
-        return new RolloutCounts(executed, cached, failed, retried, perSecond);
+        return new RolloutCounts(executed + cached, executed, cached, errors, failed, retried, calls, perSecond);
     }
 
     private static Double durationSeconds(RunData data, Instant lastActivity) {

@@ -41,7 +41,11 @@ final class RolloutRows {
         ps.setString(i++, r.example().exampleId());
         ps.setString(i++, r.example().split().label());
         ps.setLong(i++, r.example().seed());
-        ps.setDouble(i++, r.reward());
+        if (r.measured()) {
+            ps.setDouble(i++, r.reward());
+        } else {
+            ps.setNull(i++, java.sql.Types.REAL); // an error measured nothing: its reward is unknown, not 0
+        }
         ps.setString(i++, r.status().name().toLowerCase(Locale.ROOT));
         ps.setString(i++, r.output());
         ps.setString(i++, JsonColumns.verifier(r.verifier()));
@@ -62,7 +66,10 @@ final class RolloutRows {
         }
     }
 
-    /** Reads a row selected as {@code SELECT COLUMNS}; by index, since sqlite-jdbc resolves names per call. */
+    /**
+     * Reads a row selected as {@code SELECT COLUMNS}; by index, since sqlite-jdbc resolves names per call. An ERROR
+     * row's reward is stored as NULL; in memory it reads as 0 with status ERROR, which no score counts.
+     */
     static RolloutRecord read(ResultSet rs) throws SQLException {
         ExampleRef ref = new ExampleRef(Split.fromLabel(rs.getString(8)), rs.getLong(9), rs.getString(7));
         Usage usage = new Usage(rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getDouble(18));

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,19 +38,29 @@ final class SqliteRunRecorder implements RunRecorder {
     private final ConcurrentHashMap<String, Long> ownKeys = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, String>> payloads = new ConcurrentHashMap<>();
     private final AtomicLong executed = new AtomicLong();
+    private final AtomicLong used = new AtomicLong();
+    private final AtomicLong calls = new AtomicLong();
+    private final ConcurrentHashMap<String, List<RolloutResult>> errors = new ConcurrentHashMap<>();
 
     SqliteRunRecorder(String runId, SqliteWriter writer, SqliteWorkspaceReader reader, CacheKeyIndex cacheKeys) {
         this.runId = runId;
         this.writer = writer;
         this.reader = reader;
         this.cacheKeys = cacheKeys;
-        reader.list("SELECT cache_key, seq, cached FROM rollouts WHERE run_id = ? AND status <> 'error' ORDER BY seq",
-                ps -> ps.setString(1, runId), rs -> {
+        reader.list("SELECT cache_key, seq, cached, attempts FROM rollouts WHERE run_id = ? AND status <> 'error' "
+                + "ORDER BY seq", ps -> ps.setString(1, runId), rs -> {
                     ownKeys.putIfAbsent(rs.getString(1), rs.getLong(2));
+                    used.incrementAndGet();
+                    calls.addAndGet(rs.getInt(4));
                     if (rs.getInt(3) == 0) {
                         executed.incrementAndGet();
                     }
                     return null;
+                });
+        reader.list(RolloutRows.SELECT + "WHERE run_id = ? AND status = 'error' ORDER BY seq",
+                ps -> ps.setString(1, runId), RolloutRows::read).forEach(r -> {
+                    calls.addAndGet(r.result().attempts());
+                    noteError(r.cacheKey(), r.result());
                 });
         reader.candidates(runId).forEach(c -> payloads.put(c.candidate().id(), c.candidate().components()));
     }
@@ -72,12 +83,24 @@ final class SqliteRunRecorder implements RunRecorder {
             }
             return RolloutRows.insert(s.of(RolloutRows.INSERT), runId, stage, cacheKey, result, now);
         });
+        calls.addAndGet(result.attempts());
         if (result.measured()) {
             ownKeys.putIfAbsent(cacheKey, seq);
+            used.incrementAndGet();
             if (!result.cached()) {
                 executed.incrementAndGet();
             }
+        } else {
+            noteError(cacheKey, result);
         }
+    }
+
+    private void noteError(String cacheKey, RolloutResult error) {
+        errors.compute(cacheKey, (k, list) -> {
+            List<RolloutResult> out = list == null ? new ArrayList<>() : new ArrayList<>(list);
+            out.add(error);
+            return List.copyOf(out);
+        });
     }
 
     @Override
@@ -107,8 +130,12 @@ final class SqliteRunRecorder implements RunRecorder {
                     ps.setString(2, runId);
                 }, RolloutRows::read).stream().findFirst();
         found.filter(r -> r.runId().equals(runId)).ifPresent(own -> {
-            if (ownKeys.putIfAbsent(cacheKey, own.seq()) == null && !own.result().cached()) {
-                executed.incrementAndGet();
+            if (ownKeys.putIfAbsent(cacheKey, own.seq()) == null) {
+                used.incrementAndGet();
+                calls.addAndGet(own.result().attempts());
+                if (!own.result().cached()) {
+                    executed.incrementAndGet();
+                }
             }
         });
         return found.map(RolloutRecord::result);
@@ -117,6 +144,21 @@ final class SqliteRunRecorder implements RunRecorder {
     @Override
     public long executedInRun() {
         return executed.get();
+    }
+
+    @Override
+    public long usedInRun() {
+        return used.get();
+    }
+
+    @Override
+    public long containerCallsInRun() {
+        return calls.get();
+    }
+
+    @Override
+    public List<RolloutResult> errorsInRun(String cacheKey) {
+        return errors.getOrDefault(cacheKey, List.of());
     }
 
     @Override

@@ -123,12 +123,20 @@ class EvidencePacketWriterTest {
     void rolloutCountsAndUsageAgreeWithTheWorkspace() {
         List<RolloutRecord> rollouts = reader.rollouts("run-1", 0);
         JsonNode counts = packet.get("rollouts");
-        assertThat(counts.get("executed").asLong()).isEqualTo(rollouts.stream().filter(r -> !r.result().cached()).count());
-        assertThat(counts.get("cached").asLong()).isEqualTo(rollouts.stream().filter(r -> r.result().cached()).count());
+        assertThat(counts.get("executed").asLong()).isEqualTo(rollouts.stream()
+                .filter(r -> !r.result().cached() && r.result().measured()).count());
+        assertThat(counts.get("cached").asLong()).isEqualTo(rollouts.stream()
+                .filter(r -> r.result().cached() && r.result().measured()).count());
+        assertThat(counts.get("used").asLong()).isEqualTo(rollouts.stream().filter(r -> r.result().measured()).count())
+                .isEqualTo(counts.get("executed").asLong() + counts.get("cached").asLong());
+        assertThat(counts.get("errors").asLong()).isEqualTo(rollouts.stream()
+                .filter(r -> r.result().status() == RolloutStatus.ERROR).count()).isPositive();
         assertThat(counts.get("failed").asLong()).isEqualTo(rollouts.stream()
-                .filter(r -> r.result().status() != RolloutStatus.OK).count());
+                .filter(r -> r.result().status() == RolloutStatus.FAILED).count()).isPositive();
         assertThat(counts.get("retried").asLong()).isEqualTo(rollouts.stream()
-                .filter(r -> !r.result().cached() && r.result().attempts() > 1).count());
+                .filter(r -> r.result().attempts() > 1).count());
+        assertThat(counts.get("container_calls").asLong()).isEqualTo(rollouts.stream()
+                .mapToLong(r -> r.result().attempts()).sum()).isGreaterThan(counts.get("executed").asLong());
         JsonNode usage = packet.get("usage");
         var policy = reader.usage("run-1", "policy");
         var proposer = reader.usage("run-1", "proposer");

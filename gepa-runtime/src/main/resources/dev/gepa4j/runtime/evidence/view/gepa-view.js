@@ -43,8 +43,10 @@
       ['frontier coverage', s.frontier.covered + '/' + s.frontier.total],
       ['seed train / heldout', seed ? score(seed.train) + ' / ' + score(seed.heldout) : 'n/a'],
       ['best train / heldout', best ? score(best.train) + ' / ' + score(best.heldout) : 'n/a'],
-      ['rollouts', count(s.rollouts.executed) + ' executed, ' + count(s.rollouts.cached) + ' cached, '
-        + count(s.rollouts.failed) + ' failed, ' + count(s.rollouts.retried) + ' retried'],
+      ['rollouts', count(s.rollouts.used) + ' used (' + count(s.rollouts.executed) + ' executed, '
+        + count(s.rollouts.cached) + ' cached), ' + count(s.rollouts.errors) + ' errors, ' + count(s.rollouts.failed)
+        + ' failed, ' + count(s.rollouts.retried) + ' retried'],
+      ['container calls', count(s.rollouts.container_calls)],
       ['throughput', s.rollouts.per_second === null ? 'n/a' : s.rollouts.per_second.toFixed(2) + ' rollouts/s'],
       ['policy tokens', count(s.policy_usage.total_tokens) + ' ($' + s.policy_usage.cost_usd.toFixed(4) + ')'],
       ['proposer tokens', count(s.proposer_usage.total_tokens) + ' ($' + s.proposer_usage.cost_usd.toFixed(4) + ')']
