@@ -133,8 +133,10 @@ class HttpTaskContainerStatusTest {
         }
         try (HttpTaskContainer nobody = new HttpTaskContainer("http://127.0.0.1:" + freePort)) {
             assertThatThrownBy(() -> nobody.rollout(request("x", Duration.ofSeconds(2))))
-                    .isInstanceOfSatisfying(RetriableContainerException.class,
-                            e -> assertThat(e.httpStatus()).isZero())
+                    .isInstanceOfSatisfying(RetriableContainerException.class, e -> {
+                        assertThat(e.httpStatus()).isZero();
+                        assertThat(e.isUnreachable()).as("refused: the container is down, not slow").isTrue();
+                    })
                     .hasMessageContaining("cannot reach")
                     .hasCauseInstanceOf(java.io.IOException.class);
         }
@@ -145,9 +147,11 @@ class HttpTaskContainerStatusTest {
         try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
              HttpTaskContainer slow = new HttpTaskContainer("http://127.0.0.1:" + silent.getLocalPort())) {
             assertThatThrownBy(() -> slow.rollout(request("slow", Duration.ofMillis(300))))
-                    .isInstanceOfSatisfying(RetriableContainerException.class,
-                            e -> assertThat(e.httpStatus()).isZero())
-                    .hasMessageContaining("did not answer within");
+                    .isInstanceOfSatisfying(RetriableContainerException.class, e -> {
+                        assertThat(e.httpStatus()).isZero();
+                        assertThat(e.isUnreachable()).as("a timeout is not an unreachable container").isFalse();
+                    })
+                    .hasMessageContaining("did not answer completely within 300 ms");
         }
     }
 }
