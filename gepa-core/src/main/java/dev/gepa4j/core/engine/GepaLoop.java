@@ -37,6 +37,11 @@ import java.util.TreeSet;
 public final class GepaLoop {
     /** Stop reason once a candidate scores 1 on every train example: no child can beat it on a minibatch. */
     public static final String SOLVED = "train solved";
+    /**
+     * Stop reason once a candidate scores 1 on every train example that could be measured while some could not (see
+     * {@link MeasuredTrain}): never {@link #SOLVED}, since the unmeasured examples are not known to be solved.
+     */
+    public static final String MEASURED_SOLVED = "every measured train example solved";
     private final LoopConfig config;
     private final LoopParts parts;
     private final LoopState state = new LoopState();
@@ -91,11 +96,15 @@ public final class GepaLoop {
                     parts.heldout().size(), parts.runner().budget().limit(), config.mode().label()));
             // 2. The seed on every train example; it founds the frontier.
             BatchResult seedRun = rollouts.run(Stage.SEED_TRAIN, seed, parts.train(), new Attempt(), EarlyStop.NEVER);
-            if (seedRun.results().stream().noneMatch(r -> r != null && r.measured())) {
-                throw new LoopFailedException("the seed got no measured result on any of " + parts.train().size()
-                        + " train examples (first: " + Rollouts.firstError(seedRun) + "); check the container and policy", null);
+            Map<String, String> unmeasured = MeasuredTrain.unmeasured(parts.train(), seedRun);
+            int trainSize = parts.train().size();
+            if (!MeasuredTrain.enough(trainSize - unmeasured.size(), trainSize)) {
+                throw new LoopFailedException("the seed was measured on " + (trainSize - unmeasured.size()) + " of "
+                        + trainSize + " train examples, fewer than half, so no score of this run would mean much: "
+                        + MeasuredTrain.describe("train", unmeasured, trainSize) + ". Fix the container (or leave "
+                        + "those rows out of [dataset]) and run again", null);
             }
-            registration.registerSeed(seed, seedRun);
+            registration.registerSeed(seed, seedRun, MeasuredTrain.measuredIds(parts.train(), unmeasured));
             // 3. Propose, gate and register until a stop condition fires (one lane, or several overlapped).
             String reason = config.mode() == Mode.SERIAL ? serialLoop()
                     : new OverlappedScheduler(config.lanes(), stopCheck::next, this::iterate).run();
@@ -103,7 +112,14 @@ public final class GepaLoop {
             boolean paused = parts.stopHandle().requested();
             List<Candidate> picks = paused ? List.of() : state.readFrontier(f -> HeldoutSelection.picks(f, seed,
                     config.heldoutTopK(), heldoutReserve, parts.heldout().size()));
-            Map<String, Double> heldout = new HeldoutEvaluation(parts, state, events, rollouts).evaluate(picks);
+            HeldoutSelection.Outcome heldoutOutcome = new HeldoutEvaluation(parts, state, events, rollouts)
+                    .evaluate(picks);
+            if (!picks.isEmpty() && heldoutOutcome.means().values().stream().allMatch(java.util.Objects::isNull)) {
+                throw new LoopFailedException("no heldout result for any of the " + picks.size() + " candidates "
+                        + "picked, so no candidate can be chosen on heldout: " + MeasuredTrain.describe("heldout",
+                        heldoutOutcome.unmeasured(), parts.heldout().size()) + ". Fix the container and resume", null);
+            }
+            Map<String, Double> heldout = heldoutOutcome.means();
             Candidate best = state.readFrontier(f -> HeldoutSelection.best(f, heldout));
             // 5. Finish the run with its stop reason.
             RunStatus status = paused ? RunStatus.STOPPED : RunStatus.FINISHED;

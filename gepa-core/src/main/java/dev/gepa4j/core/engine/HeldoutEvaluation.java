@@ -28,17 +28,18 @@ final class HeldoutEvaluation {
         this.rollouts = rollouts;
     }
 
-    /** Heldout mean per pick, in pick order (null when none measured); no rollouts at all for no picks. */
-    Map<String, Double> evaluate(List<Candidate> picks) {
+    /** The picks' heldout means and unmeasured examples ({@link HeldoutSelection#outcome}); no rollouts for no picks. */
+    HeldoutSelection.Outcome evaluate(List<Candidate> picks) {
         long version = state.version();
         List<RolloutJob> jobs = new ArrayList<>();
         picks.forEach(c -> parts.heldout().forEach(row -> jobs.add(new RolloutJob(c, row, version))));
         BatchResult r = jobs.isEmpty() ? new BatchResult(List.of(), 0, 0, false)
                 : rollouts.runJobs(Stage.HELDOUT, jobs, new Attempt(), EarlyStop.NEVER);
         int size = parts.heldout().size();
-        Map<String, Double> means = HeldoutSelection.means(picks, r.results(), size);
-        means.forEach((id, m) -> events.emit(new HeldoutEvaluated(id, m, measured(r, id), size)));
-        return means;
+        HeldoutSelection.Outcome outcome = HeldoutSelection.outcome(picks, r.results(),
+                parts.heldout().stream().map(row -> row.ref().exampleId()).toList());
+        outcome.means().forEach((id, m) -> events.emit(new HeldoutEvaluated(id, m, measured(r, id), size)));
+        return outcome;
     }
 
     private static int measured(BatchResult r, String candidateId) {

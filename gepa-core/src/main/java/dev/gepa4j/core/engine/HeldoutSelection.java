@@ -16,8 +16,9 @@ import java.util.Set;
  *
  * <p>Picks: the seed first (the lift is measured against it), then frontier members and the best-mean candidate in
  * order of train mean (ties: lower index), {@code topK} of them besides the seed, as many as the reserve pays for
- * whole. Winner: the highest heldout mean; ties go to the higher train mean, then the lower index. A candidate with no
- * measured heldout result ranks below every measured one.
+ * whole. Winner: the highest heldout mean; ties go to the higher train mean, then the lower index. Means are over the
+ * heldout examples measured for the picks ({@link #outcome}); a pick without a comparable heldout mean is never the
+ * winner while another has one, and when no pick has one the loop fails rather than pick on train.
  */
 final class HeldoutSelection {
     private HeldoutSelection() {
@@ -37,22 +38,54 @@ final class HeldoutSelection {
         return picks.subList(0, (int) Math.min(picks.size(), affordable));
     }
 
-    /** Heldout mean per candidate over its measured results (null when none measured), in pick order. */
-    static Map<String, Double> means(List<Candidate> picks, List<RolloutResult> results, int heldoutSize) {
-        Map<String, Double> means = new LinkedHashMap<>();
+    /**
+     * The heldout results of the picks.
+     *
+     * @param means      heldout mean per pick, in pick order, over the examples measured for every pick that has a
+     *                   complete set (null for a pick measured on fewer of them, or on none): the picks compared are
+     *                   compared on the same examples
+     * @param unmeasured heldout examples no pick was measured on, in heldout order, to the last error seen there
+     */
+    record Outcome(Map<String, Double> means, Map<String, String> unmeasured) {
+    }
+
+    /**
+     * Heldout examples measured for no pick leave the comparison (they are a container defect on that row, named in
+     * {@link Outcome#unmeasured()}); a pick not measured on every remaining example is not compared at all.
+     */
+    static Outcome outcome(List<Candidate> picks, List<RolloutResult> results, List<String> heldoutIds) {
+        int size = heldoutIds.size();
+        List<Map<String, Double>> measured = new ArrayList<>();
+        Map<String, String> lastError = new LinkedHashMap<>();
+        Set<String> anyMeasured = new LinkedHashSet<>();
         for (int p = 0; p < picks.size(); p++) {
-            double sum = 0;
-            int n = 0;
-            for (int i = p * heldoutSize; i < (p + 1) * heldoutSize; i++) {
-                RolloutResult r = results.get(i);
+            Map<String, Double> rewards = new LinkedHashMap<>();
+            for (int i = 0; i < size; i++) {
+                RolloutResult r = results.get(p * size + i);
+                String id = heldoutIds.get(i);
                 if (r != null && r.measured()) {
-                    sum += r.reward();
-                    n++;
+                    rewards.put(id, r.reward());
+                    anyMeasured.add(id);
+                } else {
+                    lastError.put(id, r == null ? "not run" : r.error());
                 }
             }
-            means.put(picks.get(p).id(), n == 0 ? null : sum / n);
+            measured.add(rewards);
         }
-        return means;
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (int p = 0; p < picks.size(); p++) {
+            Map<String, Double> rewards = measured.get(p);
+            boolean complete = !anyMeasured.isEmpty() && rewards.keySet().containsAll(anyMeasured);
+            means.put(picks.get(p).id(), complete
+                    ? rewards.values().stream().mapToDouble(Double::doubleValue).sum() / rewards.size() : null);
+        }
+        Map<String, String> unmeasured = new LinkedHashMap<>();
+        for (String id : heldoutIds) {
+            if (!anyMeasured.contains(id)) {
+                unmeasured.put(id, lastError.getOrDefault(id, "not run"));
+            }
+        }
+        return new Outcome(means, unmeasured);
     }
 
     static Candidate best(ParetoFrontier frontier, Map<String, Double> heldoutMeans) {

@@ -43,8 +43,8 @@ final class ReflectionPlanner {
             for (int draw = 1; draw < PARENT_DRAWS && inFlight.saturated(parent.id(), fields); draw++) {
                 parent = parts.policies().parentSelector().select(frontier, parts.random());
             }
-            List<DatasetRow> minibatch = parts.policies().minibatchSampler().next(parts.train(), config.minibatchSize(),
-                    parts.random());
+            List<DatasetRow> minibatch = parts.policies().minibatchSampler().next(
+                    MeasuredTrain.rows(parts.train(), frontier), config.minibatchSize(), parts.random());
             List<String> toUpdate = parts.policies().componentSelector().fieldsToUpdate(parent, fields,
                     inFlight.busy(parent.id()));
             return new Plan(parent, minibatch, toUpdate, parts.random().nextLong());

@@ -6,9 +6,11 @@ import dev.gepa4j.core.engine.RunEvent.CandidateRegistered;
 import dev.gepa4j.core.engine.RunEvent.FrontierUpdated;
 import dev.gepa4j.core.frontier.FrontierUpdate;
 import dev.gepa4j.core.model.Candidate;
+import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.rollout.BatchResult;
 import dev.gepa4j.core.rollout.EarlyStop;
 import dev.gepa4j.core.rollout.Stage;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,10 +41,9 @@ final class Registration {
         this.decisions = decisions;
     }
 
-    /** Founds the frontier on the train examples with the seed's train run. */
-    void registerSeed(Candidate seed, BatchResult seedRun) {
-        LoopState.Joined joined = state.foundFrontier(parts.train().stream().map(r -> r.ref().exampleId()).toList(),
-                seed, seedRun, this::register);
+    /** Founds the frontier on the train examples the seed was measured on ({@link MeasuredTrain}), with its run. */
+    void registerSeed(Candidate seed, BatchResult seedRun, List<String> measuredIds) {
+        LoopState.Joined joined = state.foundFrontier(measuredIds, seed, seedRun, this::register);
         announce(0, joined, null);
     }
 
@@ -62,12 +63,13 @@ final class Registration {
             return decisions.reject(at.seq, child, parent, "stale", "the frontier changed " + lag + " times since this "
                     + "proposal was planned (more than " + config.staleness().maxLag() + ")", null, null, 0, 0);
         }
-        BatchResult full = rollouts.run(Stage.FULL_TRAIN, child, parts.train(), at, EarlyStop.NEVER);
+        List<DatasetRow> scored = state.readFrontier(f -> MeasuredTrain.rows(parts.train(), f));
+        BatchResult full = rollouts.run(Stage.FULL_TRAIN, child, scored, at, EarlyStop.NEVER);
         if (!full.complete()) {
             return decisions.reject(at.seq, child, parent, "full_train", Rollouts.measured(full) + " of "
-                    + parts.train().size() + " train rollouts measured (" + (full.budgetExhausted()
+                    + scored.size() + " train rollouts measured (" + (full.budgetExhausted()
                     ? "rollout budget ran out" : "first error: " + Rollouts.firstError(full)) + ")", null, null,
-                    Rollouts.measured(full), parts.train().size());
+                    Rollouts.measured(full), scored.size());
         }
         boolean recheck = config.staleness().policy() == Staleness.Policy.RECHECK;
         return switch (state.admit(child, full, parent, at.version, recheck, this::register)) {

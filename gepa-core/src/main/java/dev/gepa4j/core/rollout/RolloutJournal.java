@@ -32,6 +32,9 @@ public interface RolloutJournal {
     /** Container calls (HTTP attempts, retries and errors included) this run's journal rows record, all processes. */
     long containerCallsInRun();
 
-    /** This run's ERROR rows for the cache key, oldest first (empty when it has none). */
+    /**
+     * The ERROR rows this process appended for the cache key, oldest first (empty when none). Errors of earlier
+     * processes of the run do not count: a run is resumed after its container was fixed, and then tries again.
+     */
     List<RolloutResult> errorsInRun(String cacheKey);
 }

@@ -30,9 +30,10 @@ import java.util.random.RandomGenerator;
  * <p>Per job, in this order: (1) the run's own journal (always, so a resumed run repeats no finished rollout; free,
  * since the result was counted when the run took it); (2) the shared cache unless the mode is OFF: a hit reserves one
  * budget unit, is journaled into this run as a cached row and commits the unit (in READONLY mode a miss throws
- * {@link CacheMissException}); (3) the run's earlier errors for the pair: a pair that failed for good (not retriable)
- * is not sent again in this run, nor is one that already gave up more than {@code resendFailed} times; its last
- * error comes back instead, unjournaled; (4) one budget unit is reserved, the container is called (retrying
+ * {@link CacheMissException}); (3) the pair's earlier errors in this process of the run: a pair that failed for good
+ * (not retriable) is not sent again, nor is one that already gave up more than {@code resendFailed} times; its last
+ * error comes back instead, unjournaled (a resumed run, usually started after the container was fixed, tries again);
+ * (4) one budget unit is reserved, the container is called (retrying
  * retriable failures with jittered backoff, same rollout id every attempt, each attempt one container call), the
  * result is appended to the journal and only then the unit is committed and the result counted. A job that ends in
  * ERROR is journaled (never reused as a result) and its unit released. A job with the same cache key as one in

@@ -57,11 +57,8 @@ final class SqliteRunRecorder implements RunRecorder {
                     }
                     return null;
                 });
-        reader.list(RolloutRows.SELECT + "WHERE run_id = ? AND status = 'error' ORDER BY seq",
-                ps -> ps.setString(1, runId), RolloutRows::read).forEach(r -> {
-                    calls.addAndGet(r.result().attempts());
-                    noteError(r.cacheKey(), r.result());
-                });
+        reader.list("SELECT attempts FROM rollouts WHERE run_id = ? AND status = 'error'",
+                ps -> ps.setString(1, runId), rs -> calls.addAndGet(rs.getInt(1)));
         reader.candidates(runId).forEach(c -> payloads.put(c.candidate().id(), c.candidate().components()));
     }
 
