@@ -29,6 +29,7 @@ import dev.gepa4j.core.workspace.RunSpec;
 import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.runtime.evidence.EvidencePacketWriter;
 import dev.gepa4j.runtime.evidence.RunMetrics;
+import dev.gepa4j.runtime.evidence.UnmeasuredExamples;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import dev.gepa4j.sdk.ContainerServer;
 import dev.gepa4j.sdk.ServerOptions;
@@ -193,7 +194,8 @@ final class RunAssembly {
                 throw e;
             }
             System.out.println(KnownSecrets.scrub(SummaryLine.of(result, RunMetrics.summarize(workspace.reader(),
-                    runId), Duration.between(started, Instant.now()), packet)));
+                    runId), UnmeasuredExamples.of(workspace.reader(), runId), Duration.between(started, Instant.now()),
+                    packet)));
             return 0;
         } finally {
             Containers.closeAll(closers);

@@ -4,30 +4,35 @@ import dev.gepa4j.core.engine.LoopCounts;
 import dev.gepa4j.core.engine.LoopResult;
 import dev.gepa4j.runtime.evidence.RolloutCounts;
 import dev.gepa4j.runtime.evidence.RunSummary;
+import dev.gepa4j.runtime.evidence.UnmeasuredExamples;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The one line a run ends with: seed and best heldout accuracy, lift, the rollouts used and container calls made,
- * wall time, stop reason and packet; and, when no proposal was accepted, a clause saying so (and whether the
- * proposer's output was rejected every time). The counts are the evidence packet's ({@link RunSummary#rollouts()},
- * from the same journal rows), so the line and the packet agree by construction.
+ * wall time, stop reason, the examples no rollout measured (if any) and packet; and, when no proposal was accepted,
+ * a clause saying so (and whether the proposer's output was rejected every time). The counts are the evidence
+ * packet's ({@link RunSummary#rollouts()}, from the same journal rows), so the line and the packet agree by
+ * construction.
  */
 final class SummaryLine {
     private SummaryLine() {
     }
 
-    static String of(LoopResult r, RunSummary packet, Duration wall, Path packetDir) {
+    static String of(LoopResult r, RunSummary packet, List<UnmeasuredExamples.Unmeasured> unmeasured, Duration wall,
+                     Path packetDir) {
         String lift = r.seedHeldoutMean() == null || r.bestHeldoutMean() == null ? "n/a"
                 : String.format(Locale.ROOT, "%+.3f", r.bestHeldoutMean() - r.seedHeldoutMean());
         RolloutCounts c = packet.rollouts();
         return String.format(Locale.ROOT,
                 "%s: seed heldout %s -> best heldout %s (lift %s; best %s, train %s -> %s), %d rollouts used "
-                        + "(%d executed, %d cached), %d errors, %d container calls, %.1f s, stop: %s; evidence: %s",
+                        + "(%d executed, %d cached), %d errors, %d container calls, %.1f s, stop: %s%s; evidence: %s",
                 r.runId(), fmt(r.seedHeldoutMean()), fmt(r.bestHeldoutMean()), lift, r.bestCandidateId(),
                 fmt(r.seedTrainMean()), fmt(r.bestTrainMean()), c.used(), c.executed(), c.cached(), c.errors(),
-                c.containerCalls(), wall.toMillis() / 1000.0, r.stopReason(), packetDir.resolve("packet.json"))
+                c.containerCalls(), wall.toMillis() / 1000.0, r.stopReason(), UnmeasuredExamples.describe(unmeasured),
+                packetDir.resolve("packet.json"))
                 + noneAccepted(r.counts());
     }
 

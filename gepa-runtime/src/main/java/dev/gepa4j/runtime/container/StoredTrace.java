@@ -13,7 +13,7 @@ import dev.gepa4j.core.model.RolloutResult;
  */
 final class StoredTrace {
     /** Room kept for the note's own keys around the head. */
-    private static final int NOTE_OVERHEAD = 80;
+    private static final int NOTE_OVERHEAD = 64;
 
     private StoredTrace() {
     }

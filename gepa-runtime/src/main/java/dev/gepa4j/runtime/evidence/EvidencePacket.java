@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * The content of {@code packet.json} (docs/architecture.md), written with snake_case names. Scores are fractions in
- * [0,1] or null when not measured.
+ * [0,1] or null when not measured; {@code unmeasured} lists the examples no rollout measured, which no score counts.
  */
 public record EvidencePacket(String schema, String runId, String task, String status, Map<String, String> policy,
                              ProposerInfo proposer, Splits splits, SeedScores seed, BestCandidate best, Lift lift,
                              Frontier frontier, List<CandidateRow> candidates, RolloutCounts rollouts,
-                             UsageTotals usage, String stopReason, Double durationS, Traces traces) {
+                             UsageTotals usage, String stopReason, Double durationS, Traces traces,
+                             List<UnmeasuredExamples.Unmeasured> unmeasured) {
 
     public static final String SCHEMA = "gepa4j.evidence.v1";
 

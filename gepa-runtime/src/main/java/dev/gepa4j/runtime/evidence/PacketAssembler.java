@@ -34,7 +34,8 @@ final class PacketAssembler {
                 seed == null ? null : new EvidencePacket.SeedScores(seed.candidateId(), seed.train(), seed.heldout()),
                 bestBlock, lift, new EvidencePacket.Frontier(summary.frontier().covered(), summary.frontier().total(),
                 summary.frontier().members()), rows, summary.rollouts(), usage, summary.stopReason(),
-                summary.durationS(), TraceSelection.of(data, summary.seedId(), summary.bestId()));
+                summary.durationS(), TraceSelection.of(data, summary.seedId(), summary.bestId()),
+                UnmeasuredExamples.of(data.rollouts()));
     }
 
     private static EvidencePacket.Tokens tokens(Usage u) {

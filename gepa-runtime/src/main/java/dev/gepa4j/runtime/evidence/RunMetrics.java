@@ -69,16 +69,20 @@ public final class RunMetrics {
     }
 
     /**
-     * Highest heldout (ties: higher train, then lower index); without any heldout score, highest train (ties: lower
-     * index); null when nothing is scored yet.
+     * Highest heldout among the candidates measured on the most heldout examples (ties: higher train, then lower
+     * index); without any heldout score, highest train (ties: lower index); null when nothing is scored yet.
      */
     static String bestCandidateId(List<Candidate> candidates, Map<String, CandidateResults> results) {
         Comparator<Candidate> byTrain = Comparator.comparing(
                 (Candidate c) -> score(results, c.id(), CandidateResults::trainScore),
                 Comparator.nullsFirst(Comparator.naturalOrder()));
         Comparator<Candidate> lowerIndexFirst = Comparator.comparingInt(Candidate::index).reversed();
+        // like the loop: only candidates measured on as many heldout examples as the best-measured one are compared
+        int mostHeldout = candidates.stream().mapToInt(c -> results.containsKey(c.id())
+                ? results.get(c.id()).heldout().size() : 0).max().orElse(0);
         var withHeldout = candidates.stream()
-                .filter(c -> score(results, c.id(), CandidateResults::heldoutScore) != null).toList();
+                .filter(c -> score(results, c.id(), CandidateResults::heldoutScore) != null)
+                .filter(c -> results.get(c.id()).heldout().size() == mostHeldout).toList();
         if (!withHeldout.isEmpty()) {
             return withHeldout.stream().max(Comparator.comparing(
                             (Candidate c) -> score(results, c.id(), CandidateResults::heldoutScore))

@@ -137,6 +137,15 @@ public final class FaultyContainer implements AutoCloseable {
                 ctx.status(504).result("{\"error\":\"injected hang\"}");
             }
             case MALFORMED_JSON -> ctx.status(200).contentType("application/json").result("{\"rollout_id\": oops");
+            case DRIBBLE -> {
+                try {
+                    HostileProxy.dribbleOut(ctx);
+                } catch (java.io.IOException hungUp) {
+                    // the client gave up on the dribble, as it should
+                }
+            }
+            case OVERSIZED -> ctx.status(200).contentType("application/json")
+                    .result(HostileProxy.oversizedJson(Fault.OVERSIZED_BYTES));
             case NONE -> {
                 if (writeNow(ctx, answer(arrival, rolloutId, body))) {
                     answersById.computeIfAbsent(rolloutId, k -> new AtomicInteger()).incrementAndGet();
