@@ -28,7 +28,7 @@ public final class UnmeasuredExamples {
     private UnmeasuredExamples() {
     }
 
-    /** The run's unmeasured examples, in the order their first rollout was recorded. */
+    /** The run's unmeasured examples, train before heldout, each split in seed order. */
     public static List<Unmeasured> of(WorkspaceReader reader, String runId) {
         return of(reader.rollouts(runId, 0));
     }
@@ -36,8 +36,10 @@ public final class UnmeasuredExamples {
     static List<Unmeasured> of(List<RolloutRecord> rollouts) {
         Map<String, Unmeasured> failing = new LinkedHashMap<>();
         java.util.Set<String> measured = new java.util.HashSet<>();
+        Map<String, Long> seeds = new java.util.HashMap<>();
         for (RolloutRecord r : rollouts) {
             String key = r.result().example().split().label() + "\n" + r.result().example().exampleId();
+            seeds.put(key, r.result().example().seed());
             if (r.result().measured()) {
                 measured.add(key);
             } else {
@@ -51,6 +53,8 @@ public final class UnmeasuredExamples {
                 out.add(u);
             }
         });
+        out.sort(java.util.Comparator.comparing((Unmeasured u) -> !u.split().equals("train"))
+                .thenComparingLong(u -> seeds.get(u.split() + "\n" + u.exampleId())));
         return out;
     }
 

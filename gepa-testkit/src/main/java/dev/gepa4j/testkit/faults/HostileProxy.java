@@ -50,6 +50,7 @@ public final class HostileProxy implements AutoCloseable {
     private volatile int oversizeBytes;
     private volatile long dieAt;
     private volatile Duration downFor = Duration.ZERO;
+    private volatile long downtimeMillis = -1;
     private volatile Javalin app;
     private volatile int port;
 
@@ -113,10 +114,17 @@ public final class HostileProxy implements AutoCloseable {
         return died.get();
     }
 
+    /** How long the container was away (see {@link #dieAtRollout}), or -1 before it came back. */
+    public long downtimeMillis() {
+        return downtimeMillis;
+    }
+
     private synchronized void listen() {
         Javalin server = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
+            // a restart cuts requests in flight instead of waiting for them
+            cfg.jetty.modifyServer(jetty -> jetty.setStopTimeout(100));
             cfg.routes.get("/*", this::handle);
             cfg.routes.post("/*", this::handle);
         });
@@ -207,6 +215,7 @@ public final class HostileProxy implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+            long down = System.nanoTime();
             stop();
             try {
                 Thread.sleep(pause);
@@ -218,6 +227,7 @@ public final class HostileProxy implements AutoCloseable {
             while (true) {
                 try {
                     listen();
+                    downtimeMillis = (System.nanoTime() - down) / 1_000_000;
                     return;
                 } catch (RuntimeException busy) {
                     // the port can be held for a moment by a client's reconnect attempt: try again, as a restart would
@@ -237,9 +247,13 @@ public final class HostileProxy implements AutoCloseable {
 
     private synchronized void stop() {
         Javalin server = app;
+        app = null;
         if (server != null) {
-            server.stop();
-            app = null;
+            try {
+                server.stop();
+            } catch (RuntimeException notGraceful) {
+                // requests were still in flight after the short stop timeout: they are cut, which is the point
+            }
         }
     }
 
