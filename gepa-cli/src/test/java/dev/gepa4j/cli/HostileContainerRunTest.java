@@ -91,6 +91,13 @@ class HostileContainerRunTest {
                     .filter(r -> r.result().status() == RolloutStatus.ERROR).toList();
             assertThat(errors).hasSize(2);
         }
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ws/workspace.sqlite"));
+             var rs = db.createStatement().executeQuery("SELECT COUNT(*), COUNT(reward) FROM rollouts "
+                     + "WHERE status = 'error'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(2)).as("an error row's reward is NULL, never 0").isZero();
+        }
     }
 
     @Test
@@ -163,6 +170,22 @@ class HostileContainerRunTest {
         assertThat(proxy.requests("/rollout")).as("a contract violation is not retried").isEqualTo(6);
         long stored = Files.size(dir.resolve("ws/workspace.sqlite"));
         assertThat(stored).as("nothing of the 36 MB answered is stored").isLessThan(2L << 20);
+    }
+
+    @Test
+    void theCapOnContainerCallsStopsTheLoopWithRoomLeftForTheHeldoutPick() throws Exception {
+        List<Long> train = LongStream.range(0, 6).boxed().toList();
+
+        Outcome run = gepa("run", config("capped", train, 2, "max_container_calls = 20\n").toString(),
+                "--no-console", "--quiet");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("stop: container call cap");
+        JsonNode packet = JSON.readTree(dir.resolve("ws/capped/evidence/packet.json").toFile());
+        long calls = packet.at("/rollouts/container_calls").asLong();
+        assertThat(calls).isLessThanOrEqualTo(20).isEqualTo(proxy.requests("/rollout"));
+        assertThat(packet.at("/seed/heldout").isNull()).as("the heldout pick ran").isFalse();
+        assertThat(run.out()).contains(calls + " container calls");
     }
 
     @Test

@@ -96,7 +96,8 @@ public final class GepaLoop {
                     parts.heldout().size(), parts.runner().budget().limit(), config.mode().label()));
             // 2. The seed on every train example; it founds the frontier.
             BatchResult seedRun = rollouts.run(Stage.SEED_TRAIN, seed, parts.train(), new Attempt(), EarlyStop.NEVER);
-            Map<String, String> unmeasured = MeasuredTrain.unmeasured(parts.train(), seedRun);
+            Map<String, String> unmeasured = MeasuredTrain.unmeasured(parts.train(), seedRun,
+                    MeasuredTrain.notRun(parts.runner().budget()));
             int trainSize = parts.train().size();
             if (!MeasuredTrain.enough(trainSize - unmeasured.size(), trainSize)) {
                 throw new LoopFailedException("the seed was measured on " + (trainSize - unmeasured.size()) + " of "
@@ -117,7 +118,9 @@ public final class GepaLoop {
             if (!picks.isEmpty() && heldoutOutcome.means().values().stream().allMatch(java.util.Objects::isNull)) {
                 throw new LoopFailedException("no heldout result for any of the " + picks.size() + " candidates "
                         + "picked, so no candidate can be chosen on heldout: " + MeasuredTrain.describe("heldout",
-                        heldoutOutcome.unmeasured(), parts.heldout().size()) + ". Fix the container and resume", null);
+                        heldoutOutcome.unmeasured(), parts.heldout().size()) + (parts.runner().budget().callCapReached()
+                        ? " (" + MeasuredTrain.notRun(parts.runner().budget()) + ")" : "")
+                        + ". Fix the container and resume", null);
             }
             Map<String, Double> heldout = heldoutOutcome.means();
             Candidate best = state.readFrontier(f -> HeldoutSelection.best(f, heldout));

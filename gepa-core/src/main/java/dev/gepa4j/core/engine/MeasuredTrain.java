@@ -42,17 +42,25 @@ final class MeasuredTrain {
         return frontier.exampleIds().size() == trainSize;
     }
 
-    /** The seed run's unmeasured examples, in train order: example id to the error of its last attempt. */
-    static Map<String, String> unmeasured(List<DatasetRow> train, BatchResult seedRun) {
+    /**
+     * The seed run's unmeasured examples, in train order: example id to the error of its last attempt, or to
+     * {@code notRun} for an example the budget left out.
+     */
+    static Map<String, String> unmeasured(List<DatasetRow> train, BatchResult seedRun, String notRun) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < train.size(); i++) {
             RolloutResult r = seedRun.results().get(i);
             if (r == null || !r.measured()) {
-                out.put(train.get(i).ref().exampleId(), r == null ? (seedRun.budgetExhausted()
-                        ? "the rollout budget ran out" : "not run") : r.error());
+                out.put(train.get(i).ref().exampleId(), r == null ? notRun : r.error());
             }
         }
         return out;
+    }
+
+    /** Why a rollout was not run: which budget ran out. */
+    static String notRun(dev.gepa4j.core.rollout.RolloutBudget budget) {
+        return budget.callCapReached() ? "not run: the cap of " + budget.callCap() + " container calls was reached"
+                : "not run: the rollout budget ran out";
     }
 
     /** The ids of the seed's measured train examples, in train order. */
