@@ -206,25 +206,7 @@ public final class FaultyContainer implements AutoCloseable {
     /** Stops listening, then listens again on the same port; counters and the rollout memory survive. */
     public void restart() {
         stop();
-        // The port was handed out from the ephemeral range, so for a moment one of the clients' reconnect attempts
-        // can hold it as its own local port; retry the bind for a while, as a restarted service would.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try {
-                listen();
-                return;
-            } catch (IllegalStateException busy) {
-                if (System.nanoTime() > deadline) {
-                    throw busy;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw busy;
-                }
-            }
-        }
+        Rebind.retrying(this::listen);
     }
 
     /** Stops listening (in-flight requests are cut); {@link #restart()} or a new start brings it back. */

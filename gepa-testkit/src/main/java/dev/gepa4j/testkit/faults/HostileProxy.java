@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -223,25 +222,8 @@ public final class HostileProxy implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (true) {
-                try {
-                    listen();
-                    downtimeMillis = (System.nanoTime() - down) / 1_000_000;
-                    return;
-                } catch (RuntimeException busy) {
-                    // the port can be held for a moment by a client's reconnect attempt: try again, as a restart would
-                    if (System.nanoTime() > deadline) {
-                        throw busy;
-                    }
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
+            Rebind.retrying(this::listen);
+            downtimeMillis = (System.nanoTime() - down) / 1_000_000;
         });
     }
 
