@@ -83,6 +83,9 @@ class HostileContainerRunTest {
         assertThat(packet.at("/unmeasured/1/example_id").asText()).isEqualTo("train:" + seedFails.get(1));
         assertThat(packet.at("/unmeasured/0/error").asText()).contains("HTTP 500");
         assertThat(packet.at("/seed/train").asDouble()).as("over the measured examples only").isEqualTo(1.0);
+        assertThat(Files.readString(dir.resolve("ws/rows/evidence/report.md")))
+                .contains("- unmeasured examples (in no score): 2")
+                .contains("  - train `train:" + seedFails.get(0) + "`: `gave up after 4 attempt(s)");
         for (long s : seedFails) {
             assertThat(proxy.rolloutRequests("train", s)).as("sent once, with its retries").isEqualTo(4);
         }

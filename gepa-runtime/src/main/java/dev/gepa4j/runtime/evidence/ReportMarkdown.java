@@ -38,6 +38,13 @@ final class ReportMarkdown {
                 .append(" executed, ").append(p.rollouts().cached()).append(" cached), ").append(p.rollouts().errors())
                 .append(" errors, ").append(p.rollouts().failed()).append(" failed, ").append(p.rollouts().retried())
                 .append(" retried; ").append(p.rollouts().containerCalls()).append(" container calls\n");
+        if (!p.unmeasured().isEmpty()) {
+            md.append("- unmeasured examples (in no score): ").append(p.unmeasured().size()).append('\n');
+            for (UnmeasuredExamples.Unmeasured u : p.unmeasured()) {
+                md.append("  - ").append(u.split()).append(' ').append(code(u.exampleId())).append(": ")
+                        .append(code(u.error())).append('\n');
+            }
+        }
         md.append("- tokens: policy ").append(p.usage().policy().totalTokens()).append(", proposer ")
                 .append(p.usage().proposer().totalTokens())
                 .append(String.format(Locale.ROOT, ", cost $%.4f%n%n", p.usage().costUsd()));
@@ -69,6 +76,12 @@ final class ReportMarkdown {
         }
         String fence = "`".repeat(longest + 1);
         return fence + lang + "\n" + text + (text.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+
+    /** Container text as inline code on one line, cut to 300 characters, so nothing in it renders as markup. */
+    private static String code(String text) {
+        String t = text == null ? "" : text.replace('`', '\'').replaceAll("\\s+", " ").trim();
+        return "`" + (t.length() > 300 ? t.substring(0, 297) + "..." : t) + "`";
     }
 
     private static String cell(String text) {

@@ -50,8 +50,9 @@ class EvidencePacketWriterTest {
             assertThat(evidence.resolve(name)).isRegularFile();
         }
         assertThat(packet.get("schema").asText()).isEqualTo("gepa4j.evidence.v1");
+        assertThat(packet.get("unmeasured")).as("the sample's one error was retried to a result").isEmpty();
         for (String field : List.of("schema", "run_id", "task", "policy", "proposer", "splits", "seed", "best", "lift",
-                "frontier", "candidates", "rollouts", "usage", "stop_reason", "duration_s", "traces")) {
+                "frontier", "candidates", "rollouts", "usage", "stop_reason", "duration_s", "traces", "unmeasured")) {
             assertThat(packet.has(field)).as(field).isTrue();
         }
     }
