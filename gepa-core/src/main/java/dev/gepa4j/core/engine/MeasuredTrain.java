@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * are always compared on the same examples and a missing score never stands in as 0 or as the mean of the others.
  * A run whose seed is measured on fewer than half of train ({@link #enough}) fails instead: comparisons on what is
  * left would say more about the container than about the candidates. "Train solved" needs every train example
- * measured ({@link #complete}).
+ * measured ({@link #solvedReason}).
  */
 final class MeasuredTrain {
     /** Unmeasured examples named in a message before "and N more". */
@@ -37,9 +37,14 @@ final class MeasuredTrain {
         return train.stream().filter(r -> scored.contains(r.ref().exampleId())).toList();
     }
 
-    /** True when the frontier scores every train example. */
-    static boolean complete(ParetoFrontier frontier, int trainSize) {
-        return frontier.exampleIds().size() == trainSize;
+    /**
+     * The stop reason once a candidate scores 1 on every example the frontier scores: {@link GepaLoop#SOLVED} when
+     * that is all of train, else {@link GepaLoop#MEASURED_SOLVED} and how many were measured.
+     */
+    static String solvedReason(ParetoFrontier frontier, int trainSize) {
+        int scored = frontier.exampleIds().size();
+        return scored == trainSize ? GepaLoop.SOLVED
+                : GepaLoop.MEASURED_SOLVED + " (" + scored + " of " + trainSize + " measured)";
     }
 
     /**

@@ -52,9 +52,7 @@ final class StopCheck {
             return Optional.of(parts.runner().budget().callCapReached() ? CALL_CAP : RolloutBudgetStop.REASON);
         }
         if (s.bestTrainMean() != null && s.bestTrainMean() >= 1.0) {
-            int scored = state.readFrontier(f -> f.exampleIds().size());
-            return Optional.of(scored == parts.train().size() ? GepaLoop.SOLVED
-                    : GepaLoop.MEASURED_SOLVED + " (" + scored + " of " + parts.train().size() + " measured)");
+            return Optional.of(state.readFrontier(f -> MeasuredTrain.solvedReason(f, parts.train().size())));
         }
         if (s.idleIterations() >= config.maxIdleIterations()) {
             return Optional.of("stalled: " + s.idleIterations() + " iterations in a row measured nothing new");
