@@ -1,5 +1,6 @@
 package dev.gepa4j.console;
 
+import dev.gepa4j.core.error.ListenFailures;
 import dev.gepa4j.core.workspace.WorkspaceReader;
 import dev.gepa4j.runtime.evidence.EvidenceJson;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
@@ -67,8 +68,7 @@ public final class RunConsole implements AutoCloseable {
             app.start(bindHost, port);
         } catch (RuntimeException e) {
             feed.close();
-            throw new IllegalStateException("cannot start the run console on " + bindHost + ":" + port + ": "
-                    + e.getMessage() + " (is the port taken? use --port 0 for a free one)", e);
+            throw ListenFailures.describe("the run console", bindHost, port, e);
         }
         return new RunConsole(app, feed, bindHost, owned);
     }

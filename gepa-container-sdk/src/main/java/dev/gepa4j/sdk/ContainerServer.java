@@ -14,6 +14,7 @@ import dev.gepa4j.contract.wire.MetadataBlock;
 import dev.gepa4j.contract.wire.MetadataResponse;
 import dev.gepa4j.contract.wire.OptimizerContracts;
 import dev.gepa4j.contract.wire.RuntimeInfo;
+import dev.gepa4j.core.error.ListenFailures;
 import dev.gepa4j.core.model.ProgramSpec;
 import dev.gepa4j.core.model.TaskInfo;
 import io.javalin.Javalin;
@@ -96,8 +97,7 @@ public final class ContainerServer implements AutoCloseable {
         try {
             app.start(options.host(), options.port());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port()
-                    + " (" + e.getMessage() + "): pick another port, or 0 for a free one", e);
+            throw ListenFailures.describe("the task container", options.host(), options.port(), e);
         }
         return new ContainerServer(app, options.host());
     }

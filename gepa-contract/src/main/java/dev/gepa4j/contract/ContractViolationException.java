@@ -1,11 +1,13 @@
 package dev.gepa4j.contract;
 
+import dev.gepa4j.core.error.GepaException;
+
 /**
  * A document breaks the container contract: not JSON, a field of the wrong type, a missing or non-numeric
  * reward, fewer rows than seeds. Repeating the same call gives the same answer, so a retry never helps.
  * The message says which field was wrong and what a conformant document has there.
  */
-public final class ContractViolationException extends RuntimeException {
+public final class ContractViolationException extends GepaException {
     private final String code;
 
     /**
@@ -18,7 +20,7 @@ public final class ContractViolationException extends RuntimeException {
     }
 
     public ContractViolationException(String code, String message, Throwable cause) {
-        super(message, cause);
+        super(FAILED, message, cause);
         this.code = code;
     }
 

@@ -1,5 +1,6 @@
 package dev.gepa4j.core.container;
 
+import dev.gepa4j.core.error.GepaException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,14 +8,14 @@ import java.util.Optional;
  * Talking to a task container failed. The message names the endpoint, the route and what to do; the original
  * cause is kept. Subclasses say whether a retry can help.
  */
-public abstract sealed class ContainerException extends RuntimeException
+public abstract sealed class ContainerException extends GepaException
         permits RetriableContainerException, NonRetriableContainerException {
 
     private final String endpoint;
     private final int httpStatus;
 
     protected ContainerException(String endpoint, int httpStatus, String message, Throwable cause) {
-        super(message, cause);
+        super(FAILED, message, cause);
         this.endpoint = endpoint;
         this.httpStatus = httpStatus;
     }

@@ -1,8 +1,10 @@
 package dev.gepa4j.runtime.check;
 
+import dev.gepa4j.core.error.GepaException;
+
 /** A check found a violation; the message says what was wrong and what to fix. Ends the run. */
-final class CheckFailure extends RuntimeException {
+final class CheckFailure extends GepaException {
     CheckFailure(String message) {
-        super(message);
+        super(FAILED, message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gepa4j.runtime.llm;
 
+import dev.gepa4j.core.error.GepaException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -8,13 +9,13 @@ import java.util.Optional;
  * timeouts and HTTP 408, 425, 429, 5xx and 529 are retriable; other statuses (400, 401, 403, 404, ...) are not.
  * The message never contains the API key; the cause is kept.
  */
-public final class ModelCallException extends RuntimeException {
+public final class ModelCallException extends GepaException {
     private final int httpStatus;
     private final boolean retriable;
     private final Duration retryAfter;
 
     public ModelCallException(String message, int httpStatus, boolean retriable, Duration retryAfter, Throwable cause) {
-        super(message, cause);
+        super(FAILED, message, cause);
         this.httpStatus = httpStatus;
         this.retriable = retriable;
         this.retryAfter = retryAfter;

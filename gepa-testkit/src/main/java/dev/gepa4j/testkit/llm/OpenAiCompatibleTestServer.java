@@ -3,6 +3,7 @@ package dev.gepa4j.testkit.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gepa4j.core.error.ListenFailures;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayDeque;
@@ -58,8 +59,7 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
         try {
             server.app.start("127.0.0.1", port);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("test LLM server cannot listen on 127.0.0.1:" + port + " ("
-                    + e.getMessage() + "); pick another port, or 0 for a free one", e);
+            throw ListenFailures.describe("the LLM test double", "127.0.0.1", port, e);
         }
         return server;
     }
