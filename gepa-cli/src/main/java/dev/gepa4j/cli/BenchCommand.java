@@ -1,6 +1,7 @@
 package dev.gepa4j.cli;
 
-import dev.gepa4j.runtime.bench.FanoutBenchmark;
+import dev.gepa4j.bench.FanoutBenchmark;
+import dev.gepa4j.bench.OverlapBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package dev.gepa4j.cli;
+package dev.gepa4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

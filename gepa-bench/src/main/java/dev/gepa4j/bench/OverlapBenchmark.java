@@ -1,4 +1,4 @@
-package dev.gepa4j.cli;
+package dev.gepa4j.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,7 @@ import dev.gepa4j.core.engine.LoopResult;
 import dev.gepa4j.core.engine.MergeSettings;
 import dev.gepa4j.core.engine.Mode;
 import dev.gepa4j.core.engine.RunEvent;
+import dev.gepa4j.core.engine.Staleness;
 import dev.gepa4j.core.model.PolicySpec;
 import dev.gepa4j.core.model.Split;
 import dev.gepa4j.core.rollout.CacheMode;
@@ -94,7 +95,7 @@ public final class OverlapBenchmark {
                 }
                 v.put(key, args[i + 1]);
             }
-            LoopSettings.staleness(v.get("staleness"), "--staleness");
+            stalenessNamed(v.get("staleness"));
             List<Long> seeds = v.get("seed").isEmpty() ? seeds(v.get("seeds")) : List.of(number(v, "seed"));
             return new Options(number(v, "budget"), (int) number(v, "lanes"), (int) number(v, "concurrency"),
                     number(v, "container-ms"), number(v, "proposer-ms"), seeds, (int) number(v, "train"),
@@ -128,6 +129,14 @@ public final class OverlapBenchmark {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + key + " " + v.get(key) + ": expected a whole number", e);
             }
+        }
+    }
+
+    private static Staleness stalenessNamed(String name) {
+        try {
+            return Staleness.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--staleness " + name + ": use accept, recheck, drop or rebase", e);
         }
     }
 
@@ -224,7 +233,7 @@ public final class OverlapBenchmark {
                     })).build();
             // Minibatch 3: the size these benchmark figures were measured with (the product default is larger).
             LoopConfig config = LoopConfig.builder().mode(mode).minibatchSize(3).lanes(o.lanes())
-                    .staleness(LoopSettings.staleness(o.staleness(), "--staleness"))
+                    .staleness(stalenessNamed(o.staleness()))
                     .merge(o.merges() > 0 ? MergeSettings.on(o.merges()) : MergeSettings.off()).build();
             LoopResult r = new GepaLoop(config, parts).run();
             double wall = (System.nanoTime() - start) / 1e9;

@@ -1,4 +1,4 @@
-package dev.gepa4j.runtime.bench;
+package dev.gepa4j.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.gepa4j.runtime.bench;
+package dev.gepa4j.bench;
 
 import dev.gepa4j.core.model.Candidate;
 import dev.gepa4j.core.model.DatasetRow;
