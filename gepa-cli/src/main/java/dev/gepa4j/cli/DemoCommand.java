@@ -1,7 +1,6 @@
 package dev.gepa4j.cli;
 
 import dev.gepa4j.cli.config.ContainerSection;
-import dev.gepa4j.cli.config.ConfigWriter;
 import dev.gepa4j.cli.config.DefaultModels;
 import dev.gepa4j.cli.config.GepaConfig;
 import dev.gepa4j.cli.config.LoopSection;
@@ -49,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GepaConfig config = demoConfig();
-        return new RunAssembly(config, ConfigWriter.toToml(config), Path.of("").toAbsolutePath(), options).runFresh();
+        return new RunAssembly(config, Path.of("").toAbsolutePath(), options).runFresh();
     }
 
     GepaConfig demoConfig() {

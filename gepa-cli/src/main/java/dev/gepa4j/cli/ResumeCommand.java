@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gepa resume RUN_ID --workspace DIR}: continues a run that crashed or was stopped. The run's stored
- * configuration is replayed: every rollout and proposal the run already made is answered from the workspace, so
- * finished rollouts are never repeated and a serial run continues exactly where it was.
+ * {@code gepa resume RUN_ID --workspace DIR}: continues a run that crashed or was stopped, rebuilt from the resolved
+ * run spec it stored when it started (see {@link StoredRunSpec}; the config file is not needed). Every rollout and
+ * proposal the run already made is answered from the workspace, so finished rollouts are never repeated and a serial
+ * run continues exactly where it was.
  */
 @Command(name = "resume", description = "Continue a run after a crash or stop; finished rollouts are never repeated.")
 public final class ResumeCommand implements Callable<Integer> {

@@ -1,8 +1,8 @@
 package dev.gepa4j.cli;
 
-import dev.gepa4j.cli.config.ConfigLoader;
 import dev.gepa4j.cli.config.DefaultModels;
 import dev.gepa4j.cli.config.GepaConfig;
+import dev.gepa4j.cli.config.RunSpecJson;
 import dev.gepa4j.console.RunConsole;
 import dev.gepa4j.core.container.TaskContainer;
 import dev.gepa4j.core.engine.BudgetFloor;
@@ -47,19 +47,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * The composition root: the only place that constructs concrete containers, the workspace, the rollout queue, the
  * proposer and the console, and hands them to {@link GepaLoop}. Steps: (1) start or reach the container(s) and check
- * the contract, (2) read program, task and rows, (3) open the run in the workspace, (4) build the queue over the
- * run's journal and the budget, (5) run the loop with the console and progress bar watching, (6) write the evidence
- * packet and print the summary line.
+ * the contract, (2) read program, task and rows, (3) open the workspace and the console, and start the run with its
+ * resolved run spec (or resume it), (4) build the queue over the run's journal and the budget, (5) run the loop with
+ * the console and progress bar watching, (6) write the evidence packet, print the summary line and the paths to open,
+ * and keep the console serving until Ctrl-C when a person watches a terminal.
  */
 final class RunAssembly {
     private final GepaConfig config;
-    private final String configText;
     private final Path baseDir;
     private final RunOptions options;
 
-    RunAssembly(GepaConfig config, String configText, Path baseDir, RunOptions options) {
+    /**
+     * @param config  the run's configuration
+     * @param baseDir the folder relative paths in {@code config} resolve against (the config file's folder)
+     */
+    RunAssembly(GepaConfig config, Path baseDir, RunOptions options) {
         this.config = config;
-        this.configText = configText;
         this.baseDir = baseDir;
         this.options = options == null ? new RunOptions() : options;
     }
@@ -70,15 +73,15 @@ final class RunAssembly {
         return execute(runId, baseDir.resolve(config.run().workspace()).normalize(), false);
     }
 
-    /** Continues {@code runId} from the configuration it stored when it started. */
+    /** Continues {@code runId} from the run spec it stored when it started. */
     static int resume(String runId, Path workspaceDir, RunOptions options) throws Exception {
         RunInfo info;
         try (SqliteWorkspace ws = RunsCommand.openExisting(workspaceDir)) {
             info = ws.reader().run(runId).orElseThrow(() -> new UserFacingException("no run '" + runId + "' in "
                     + workspaceDir + "; runs there: " + ws.reader().runs().stream().map(RunInfo::runId).toList()));
         }
-        GepaConfig config = ConfigLoader.parse(info.configText(), "the stored configuration of run " + runId);
-        return new RunAssembly(config, info.configText(), workspaceDir.toAbsolutePath(), options)
+        RunSpecJson.Stored spec = StoredRunSpec.of(info, workspaceDir.toAbsolutePath());
+        return new RunAssembly(spec.config(), spec.baseDir(), options)
                 .execute(runId, workspaceDir.toAbsolutePath(), true);
     }
 
@@ -106,12 +109,14 @@ final class RunAssembly {
             var program = primary.program();
             var taskInfo = primary.taskInfo();
             var dataset = primary.dataset();
-            List<DatasetRow> train = primary.rows(Split.TRAIN, Containers.seeds(config.dataset().trainSeeds(),
-                    config.dataset().trainSize(), dataset.splitSizes().get(config.container().trainSplit()), 100,
-                    "train split '" + config.container().trainSplit() + "'"));
-            List<DatasetRow> heldout = primary.rows(Split.HELDOUT, Containers.seeds(config.dataset().heldoutSeeds(),
-                    config.dataset().heldoutSize(), dataset.splitSizes().get(config.container().heldoutSplit()), 200,
-                    "heldout split '" + config.container().heldoutSplit() + "'"));
+            List<Long> trainSeeds = Containers.seeds(config.dataset().trainSeeds(), config.dataset().trainSize(),
+                    dataset.splitSizes().get(config.container().trainSplit()), 100,
+                    "train split '" + config.container().trainSplit() + "'");
+            List<Long> heldoutSeeds = Containers.seeds(config.dataset().heldoutSeeds(), config.dataset().heldoutSize(),
+                    dataset.splitSizes().get(config.container().heldoutSplit()), 200,
+                    "heldout split '" + config.container().heldoutSplit() + "'");
+            List<DatasetRow> train = primary.rows(Split.TRAIN, trainSeeds);
+            List<DatasetRow> heldout = primary.rows(Split.HELDOUT, heldoutSeeds);
             LoopConfig loopConfig = LoopSettings.config(config);
             // Refuse a budget that cannot even score the seed before a run is registered for it.
             try {
@@ -120,19 +125,29 @@ final class RunAssembly {
                 throw new UserFacingException("[gepa] max_rollouts: " + tooSmall.getMessage()
                         + " (lower heldout_top_k or [dataset] heldout_size)");
             }
-            // (3) the run in the workspace
+            // (3) the workspace and the console (started before the run is registered: a port in use loses nothing),
+            // then the run
             Secrets secrets = KnownSecrets.forRun(config);
             SqliteWorkspace workspace = SqliteWorkspace.open(workspaceDir, secrets);
             closers.add(workspace);
+            RunConsole console = null;
+            if (!options.noConsole) {
+                console = RunConsole.start(workspace.reader(), RunConsole.DEFAULT_HOST, options.consolePort);
+                closers.add(console);
+                System.err.println("run console: " + console.url());
+            }
+            PolicySpec policy = policySpec();
             RunRecorder recorder = resume ? workspace.resumeRun(runId) : workspace.startRun(new RunSpec(runId,
-                    taskInfo.taskId().isEmpty() ? urls.getFirst() : taskInfo.taskId(), configText,
+                    taskInfo.taskId().isEmpty() ? urls.getFirst() : taskInfo.taskId(),
+                    RunSpecJson.write(config, new RunSpecJson.Choices(runId, workspaceDir, trainSeeds, heldoutSeeds,
+                            policy.provider(), policy.model(), loopConfig.lanes()), baseDir),
                     config.run().seed(), config.run().mode(), config.gepa().maxRollouts()));
             // (4) the rollout queue
             RolloutBudget budget = new RolloutBudget(config.gepa().maxRollouts(), recorder.usedInRun(),
                     config.gepa().maxContainerCalls() == null ? RolloutBudget.NO_CALL_CAP
                             : config.gepa().maxContainerCalls(), recorder.containerCallsInRun());
             RolloutQueue queue = new RolloutQueue(EndpointPool.of(containers), recorder, budget,
-                    CacheMode.parse(config.rollout().cache()), policySpec(), runId,
+                    CacheMode.parse(config.rollout().cache()), policy, runId,
                     Duration.ofSeconds(config.container().timeoutSeconds()),
                     RetryPolicy.defaults().withMaxAttempts(config.rollout().retries() + 1),
                     config.rollout().adaptive()
@@ -143,12 +158,6 @@ final class RunAssembly {
                     Duration.ofSeconds(config.rollout().reconnectSeconds()), config.rollout().resendFailed());
             Proposer proposer = Proposers.create(config.proposer(), baseDir, workspaceDir, runId, secrets);
             // (5) the loop, watched by the console and the progress bar
-            RunConsole console = null;
-            if (!options.noConsole) {
-                console = RunConsole.start(workspace.reader(), RunConsole.DEFAULT_HOST, options.consolePort);
-                closers.add(console);
-                System.err.println("run console: " + console.url());
-            }
             System.err.println((resume ? "resuming run " : "run ") + runId + ": " + train.size() + " train / "
                     + heldout.size() + " heldout examples, budget " + budget.limit() + " rollouts ("
                     + budget.committed() + " spent), " + modeText(config.run().mode(), loopConfig) + ", workspace "
@@ -196,6 +205,9 @@ final class RunAssembly {
             System.out.println(KnownSecrets.scrub(SummaryLine.of(result, RunMetrics.summarize(workspace.reader(),
                     runId), UnmeasuredExamples.of(workspace.reader(), runId), Duration.between(started, Instant.now()),
                     packet)));
+            // closed last, once the console and the workspace are: lets a Ctrl-C shutdown finish
+            closers.addFirst(RunEnding.end(System.out, packet, workspaceDir, console == null ? null : console.url(),
+                    RunEnding.interactive()));
             return 0;
         } finally {
             Containers.closeAll(closers);

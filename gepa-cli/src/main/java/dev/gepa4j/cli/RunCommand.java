@@ -2,7 +2,6 @@ package dev.gepa4j.cli;
 
 import dev.gepa4j.cli.config.ConfigLoader;
 import dev.gepa4j.cli.config.GepaConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +21,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GepaConfig config = ConfigLoader.load(configFile);
-        String configText = Files.readString(configFile);
         Path baseDir = configFile.toAbsolutePath().getParent();
-        return new RunAssembly(config, configText, baseDir, options).runFresh();
+        return new RunAssembly(config, baseDir, options).runFresh();
     }
 }

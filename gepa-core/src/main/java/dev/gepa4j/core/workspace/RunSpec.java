@@ -7,12 +7,15 @@ import java.util.Objects;
  *
  * @param runId         unique within the workspace
  * @param task          task id or container URL, for listings
- * @param configText    the effective configuration as text (secrets already removed), so the run can be resumed
+ * @param specJson      the resolved run spec as a JSON object (every value the run was started with, defaults and
+ *                      chosen seeds filled in; names of environment variables, never secrets), so the run can be
+ *                      resumed and its evidence packet can show the {@code "policy"} and {@code "proposer"} objects;
+ *                      empty when the caller stores none (such a run cannot be resumed by the CLI)
  * @param seed          the run's random seed
  * @param mode          {@code serial} or {@code overlapped}
  * @param rolloutBudget the hard cap on container calls
  */
-public record RunSpec(String runId, String task, String configText, long seed, String mode, long rolloutBudget) {
+public record RunSpec(String runId, String task, String specJson, long seed, String mode, long rolloutBudget) {
     public RunSpec {
         Objects.requireNonNull(runId, "runId");
         if (!runId.matches("[A-Za-z0-9._-]{1,80}")) {
@@ -20,7 +23,7 @@ public record RunSpec(String runId, String task, String configText, long seed, S
                     + "' must be 1-80 characters of letters, digits, '.', '_' or '-'");
         }
         task = task == null ? "" : task;
-        configText = configText == null ? "" : configText;
+        specJson = specJson == null ? "" : specJson;
         mode = mode == null ? "serial" : mode;
     }
 }

@@ -15,7 +15,7 @@ final class PacketAssembler {
         List<ProposalRecord> proposals = data.proposals();
         int failed = (int) proposals.stream().filter(p -> p.error() != null).count();
         boolean allRejected = !proposals.isEmpty() && failed == proposals.size();
-        var proposer = new EvidencePacket.ProposerInfo(ConfigTables.scalars(data.run().configText(), "proposer"),
+        var proposer = new EvidencePacket.ProposerInfo(ConfigTables.scalars(data.run().specJson(), "proposer"),
                 proposals.stream().map(ProposalRecord::proposer).distinct().sorted().toList(), proposals.size(),
                 failed, allRejected, allRejected ? proposals.getFirst().error() : null);
         var bestBlock = best == null ? null : new EvidencePacket.BestCandidate(best.candidateId(),
@@ -29,7 +29,7 @@ final class PacketAssembler {
         var usage = new EvidencePacket.UsageTotals(tokens(summary.policyUsage()), tokens(summary.proposerUsage()),
                 summary.policyUsage().costUsd() + summary.proposerUsage().costUsd());
         return new EvidencePacket(EvidencePacket.SCHEMA, summary.runId(), summary.task(), summary.status(),
-                ConfigTables.scalars(data.run().configText(), "policy"), proposer,
+                ConfigTables.scalars(data.run().specJson(), "policy"), proposer,
                 new EvidencePacket.Splits(summary.trainExamples(), summary.heldoutExamples()),
                 seed == null ? null : new EvidencePacket.SeedScores(seed.candidateId(), seed.train(), seed.heldout()),
                 bestBlock, lift, new EvidencePacket.Frontier(summary.frontier().covered(), summary.frontier().total(),

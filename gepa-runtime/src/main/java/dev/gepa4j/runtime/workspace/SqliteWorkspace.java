@@ -109,11 +109,12 @@ public final class SqliteWorkspace implements Workspace {
         }
         Instant now = Instant.now();
         writer.write(s -> {
+            // the column kept its first name: it holds the run spec JSON (TOML text in workspaces written before)
             PreparedStatement ps = s.of("INSERT INTO runs (run_id, task, config_text, seed, mode, rollout_budget, "
                     + "status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             ps.setString(1, spec.runId());
             ps.setString(2, spec.task());
-            ps.setString(3, spec.configText());
+            ps.setString(3, spec.specJson());
             ps.setLong(4, spec.seed());
             ps.setString(5, spec.mode());
             ps.setLong(6, spec.rolloutBudget());
