@@ -3,10 +3,13 @@ package dev.gepa4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -66,15 +69,24 @@ class PortInUseTest {
         return String.valueOf(taken.getLocalPort());
     }
 
+    /** Runs the command through the CLI's entry and checks everything it wrote to stderr, library logs included. */
     private void assertOneLineAboutThePort(String... args) {
         StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err, true));
+        ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            var cl = Main.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            code = cl.execute(args);
+        } finally {
+            System.setErr(original);
+        }
 
-        int code = cl.execute(args);
-
-        List<String> lines = err.toString().lines().toList();
-        assertThat(code).as("exit code of gepa %s; stderr: %s", List.of(args), err).isEqualTo(1);
+        String stderr = systemErr.toString(StandardCharsets.UTF_8) + err;
+        List<String> lines = stderr.lines().filter(l -> !l.startsWith("starting the built-in")).toList();
+        assertThat(code).as("exit code of gepa %s; stderr: %s", List.of(args), stderr).isEqualTo(1);
         assertThat(lines).as("stderr of gepa %s", List.of(args)).hasSize(1);
         assertThat(lines.getFirst()).startsWith("gepa: ")
                 .contains("127.0.0.1:" + port() + ": the port is already in use")

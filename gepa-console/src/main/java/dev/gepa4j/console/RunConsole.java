@@ -57,6 +57,7 @@ public final class RunConsole implements AutoCloseable {
 
     private static RunConsole start(WorkspaceReader reader, String host, int port, AutoCloseable owned) {
         String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
+        ListenFailures.checkCanListen("the run console", bindHost, port);
         LiveFeed feed = new LiveFeed(reader, EvidenceJson.newMapper(), POLL_MILLIS);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

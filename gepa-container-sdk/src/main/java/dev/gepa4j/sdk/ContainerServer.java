@@ -49,9 +49,11 @@ public final class ContainerServer implements AutoCloseable {
     /**
      * Starts serving. The handler's program, task info and data set are read here once.
      *
-     * @throws IllegalStateException when the port cannot be bound (the message names host and port)
+     * @throws dev.gepa4j.core.error.GepaException when it cannot listen on the host and port (a
+     *     {@link dev.gepa4j.core.error.PortInUseException} when the port is taken); the message names both
      */
     public static ContainerServer start(TaskHandler handler, ServerOptions options) {
+        ListenFailures.checkCanListen("the task container", options.host(), options.port());
         ProgramSpec program = handler.program();
         TaskInfo taskInfo = handler.taskInfo();
         byte[] health = ContractCodec.write(HealthResponse.ok(ContractVersions.SERVED));

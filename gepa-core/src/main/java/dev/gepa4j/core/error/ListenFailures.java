@@ -1,6 +1,9 @@
 package dev.gepa4j.core.error;
 
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
@@ -16,6 +19,29 @@ public final class ListenFailures {
     }
 
     /**
+     * Binds {@code host:port} for a moment and lets go, so a server that cannot listen there fails before its
+     * framework starts (and logs its own error lines): throws what {@link #describe} makes of the failure. Port 0
+     * (any free port) always passes. Another program may still take the port in between; then the server's own start
+     * fails and goes through {@link #describe} too.
+     */
+    public static void checkCanListen(String what, String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new GepaException(GepaException.FAILED, what + " cannot listen on " + host + ":" + port
+                    + ": no such host here; use an address of this machine, such as 127.0.0.1");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(address);
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
+            throw describe(what, host, port, e);
+        }
+    }
+
+    /**
      * What to throw when {@code what} (e.g. "the run console") failed to listen on {@code host:port}: a
      * {@link PortInUseException} when the port is taken, a {@link GepaException} when the host is not an address of
      * this machine, otherwise an {@link IllegalStateException} keeping {@code failure} (an unexpected failure).
@@ -28,8 +54,9 @@ public final class ListenFailures {
         }
         if (bind != null || find(failure, UnknownHostException.class) != null
                 || find(failure, UnresolvedAddressException.class) != null) {
+            String reason = bind != null ? bind.getMessage() : "unknown host";
             return new GepaException(GepaException.FAILED, what + " cannot listen on " + host + ":" + port + " ("
-                    + failure.getMessage() + "): use an address of this machine, such as 127.0.0.1", failure);
+                    + reason + "): use an address of this machine, such as 127.0.0.1", failure);
         }
         return new IllegalStateException(what + " cannot listen on " + host + ":" + port + ": " + failure.getMessage(),
                 failure);

@@ -49,6 +49,7 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
 
     /** Starts on the given loopback port (0 = any free port). */
     public static OpenAiCompatibleTestServer start(int port) {
+        ListenFailures.checkCanListen("the LLM test double", "127.0.0.1", port);
         var server = new OpenAiCompatibleTestServer();
         server.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
