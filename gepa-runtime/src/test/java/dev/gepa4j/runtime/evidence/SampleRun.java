@@ -34,14 +34,11 @@ import java.util.function.Consumer;
 public final class SampleRun {
     public static final String SCRIPT_PROMPT = "Classify the banking query. <script>alert(1)</script> Answer with the intent.";
     public static final PolicySpec POLICY = PolicySpec.of("embedded", "all-minilm-l6-v2-q");
+    /** The run spec as the CLI stores it (JSON, sections named like gepa.toml's tables). */
     public static final String CONFIG = """
-            [run]
-            budget = 200
-            [policy]
-            provider = "embedded"
-            model = "all-minilm-l6-v2-q"
-            [proposer]
-            kind = "offline"
+            {"spec_version": 1, "run": {"run_id": "run-1", "seed": 7, "mode": "serial"},
+             "policy": {"provider": "embedded", "model": "all-minilm-l6-v2-q"},
+             "proposer": {"kind": "offline"}, "gepa": {"max_rollouts": 200}}
             """;
 
     public static final Candidate SEED = Candidate.of(0, Map.of("instructions", "Classify the banking query.\nAnswer with the intent."),
