@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gepa bench ...}: benchmarks that print figures. */
 @Command(name = "bench", description = "Run a benchmark and print its figures as one JSON line.",
-        mixinStandardHelpOptions = true, subcommands = {BenchCommand.Fanout.class, BenchCommand.Overlap.class})
+        subcommands = {BenchCommand.Fanout.class, BenchCommand.Overlap.class})
 public final class BenchCommand implements Callable<Integer> {
 
     public BenchCommand() {
@@ -22,7 +22,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code gepa bench fanout}: rollout fanout against a local container with injected latency. */
-    @Command(name = "fanout", mixinStandardHelpOptions = true,
+    @Command(name = "fanout",
             description = "Push N rollouts at concurrency C through the real queue, cache and sqlite workspace to a "
                     + "local container with mean latency L (long tail); print throughput against the C/L limit, "
                     + "the per-rollout overhead and the repeat-pass cache hit rate.")

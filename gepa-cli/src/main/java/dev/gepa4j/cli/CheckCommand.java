@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code gepa check URL}: the contract conformance check of any container. Prints one line per check and ends with
  * {@code conformant} (exit 0) or {@code not conformant: <the first violation and what to fix>} (exit 1).
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         description = "Check that a task container at URL follows the gepa container contract, route by route, "
                 + "with a real rollout of its own seed candidate.")
 public final class CheckCommand implements Callable<Integer> {

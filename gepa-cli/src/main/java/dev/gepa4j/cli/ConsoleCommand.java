@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code gepa console --workspace DIR [--port P] [--host H]}: serves the run console for a workspace, prints its URL
  * and runs until Ctrl-C (a shutdown hook stops the server and closes the workspace).
  */
-@Command(name = "console", mixinStandardHelpOptions = true,
+@Command(name = "console",
         description = "Serve the run console (runs, events, scores, live frontier grid) for a workspace.")
 public final class ConsoleCommand implements Callable<Integer> {
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code gepa runs --workspace DIR}: one line per run, oldest first: run id, status, best train and heldout
  * ({@code n/a} when not measured), rollouts (executed + cached) and frontier coverage.
  */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List the runs of a workspace.")
+@Command(name = "runs", description = "List the runs of a workspace.")
 public final class RunsCommand implements Callable<Integer> {
 
     @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "the workspace folder")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gepa show RUN_ID --workspace DIR}: a run's summary, the same numbers as its evidence packet. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Print the summary of one run.")
+@Command(name = "show", description = "Print the summary of one run.")
 public final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to show (see `gepa runs`)")

@@ -56,6 +56,11 @@ class HelpAndVersionTest {
                 .matcher(pom);
         assertThat(version.find()).as("the parent pom's version").isTrue();
         assertThat(out.toString()).startsWith("gepa4j " + version.group(1) + " (Java ");
+        StringWriter err = new StringWriter();
+        CommandLine sub = Main.commandLine();
+        sub.setErr(new PrintWriter(err, true));
+        assertThat(sub.execute("runs", "--workspace", "w", "--version")).as("--version belongs to the top command only").isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--version'");
     }
 
     private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
