@@ -11,10 +11,8 @@ import java.util.concurrent.TimeUnit;
  * so the URL printed at the start still works after the run. Piped or redirected output ends at once: a script
  * must not hang.
  *
- * <p>The terminal case waits for the JVM's shutdown, which a test cannot trigger in its own JVM; it is checked by
- * hand: {@code tmux new -d -s demo './gepa demo --mode serial'}, wait for the summary, {@code tmux capture-pane -p
- * -t demo} shows the console line and the paths, {@code curl} the URL answers, {@code tmux send-keys -t demo C-c}
- * ends it and the port is free again.
+ * <p>The terminal case waits for the JVM's shutdown, which a test cannot trigger in its own JVM:
+ * {@code ConsoleKeptServingOnTerminalTest} runs a child JVM on a pseudo-terminal and sends it SIGINT.
  */
 final class RunEnding {
     /** How long Ctrl-C waits for the console and workspace to close before the JVM goes anyway. */

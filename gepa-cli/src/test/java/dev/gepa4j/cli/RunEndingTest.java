@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The end of a run's output when no person watches a terminal (piped, redirected, CI): the paths, then at once back
- * to the caller, console or not. The terminal case (serving until Ctrl-C) is checked by hand in tmux, see the
- * class javadoc of {@link RunEnding}.
+ * to the caller, console or not. The terminal case (serving until Ctrl-C) is {@link ConsoleKeptServingOnTerminalTest}.
  */
 class RunEndingTest {
 
