@@ -40,12 +40,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             throw new UserFacingException("no workspace folder " + workspace.toAbsolutePath()
                     + ": pass the folder a run wrote with --workspace DIR");
         }
-        RunConsole console;
-        try {
-            console = RunConsole.start(workspace, host, port);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new UserFacingException(e.getMessage(), e);
-        }
+        RunConsole console = RunConsole.start(workspace, host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.stop();

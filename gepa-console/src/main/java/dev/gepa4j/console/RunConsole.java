@@ -1,6 +1,7 @@
 package dev.gepa4j.console;
 
 import dev.gepa4j.core.error.ListenFailures;
+import dev.gepa4j.core.workspace.WorkspaceException;
 import dev.gepa4j.core.workspace.WorkspaceReader;
 import dev.gepa4j.runtime.evidence.EvidenceJson;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
@@ -39,11 +40,11 @@ public final class RunConsole implements AutoCloseable {
     /**
      * A console over the workspace in {@code folder}, opened here and closed by {@link #stop}.
      *
-     * @throws IllegalArgumentException when the folder holds no workspace.sqlite (the message says what to pass)
+     * @throws WorkspaceException when the folder holds no workspace.sqlite (the message says what to pass)
      */
     public static RunConsole start(Path folder, String host, int port) {
         if (!Files.isRegularFile(folder.resolve(SqliteWorkspace.FILE_NAME))) {
-            throw new IllegalArgumentException("no " + SqliteWorkspace.FILE_NAME + " in " + folder.toAbsolutePath()
+            throw new WorkspaceException("no " + SqliteWorkspace.FILE_NAME + " in " + folder.toAbsolutePath()
                     + ": pass the folder a run wrote (--workspace DIR)");
         }
         SqliteWorkspace workspace = SqliteWorkspace.open(folder);
