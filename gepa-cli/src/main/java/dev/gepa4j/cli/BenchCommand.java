@@ -41,13 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            FanoutBenchmark.Options options;
-            try {
-                options = new FanoutBenchmark.Options(concurrency, latencyMs, rollouts);
-            } catch (IllegalArgumentException e) {
-                System.err.println("gepa bench fanout: " + e.getMessage());
-                return 2;
-            }
+            // an option out of range is refused by Options (IllegalArgumentException: exit 2 in FriendlyErrors)
+            FanoutBenchmark.Options options = new FanoutBenchmark.Options(concurrency, latencyMs, rollouts);
             System.out.println(FanoutBenchmark.run(options).toJson());
             return 0;
         }
