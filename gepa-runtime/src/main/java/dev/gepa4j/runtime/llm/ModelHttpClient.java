@@ -2,6 +2,7 @@ package dev.gepa4j.runtime.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gepa4j.core.error.GepaException;
 import dev.gepa4j.core.retry.RetryAfterHeader;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
@@ -69,11 +70,11 @@ final class ModelHttpClient implements HttpClient {
     }
 
     /** A reachable server answered 2xx with a body that is not a JSON object. */
-    static final class MalformedAnswerException extends RuntimeException {
+    static final class MalformedAnswerException extends GepaException {
         private final int status;
 
         MalformedAnswerException(int status, String message) {
-            super(message);
+            super(FAILED, message);
             this.status = status;
         }
 
