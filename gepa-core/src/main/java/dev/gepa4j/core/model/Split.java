@@ -1,13 +1,22 @@
 package dev.gepa4j.core.model;
 
 /**
- * The two data roles of a run. Train seeds feed the minibatch gate, the full-train score and the Pareto
- * frontier; heldout seeds are used only for the final pick and never reach a proposer. There is no default:
- * every rollout, cache key and score names its split.
+ * The data roles of a run. Every rollout, cache key and score names its split; the roles never share a row.
+ * <ul>
+ *   <li>{@link #TRAIN}: reflection minibatches (what a proposer sees) and the minibatch gate; also the frontier's
+ *       rows when the run gives the frontier no split of its own.</li>
+ *   <li>{@link #PARETO}: the rows a gated child is scored on to join the Pareto frontier, when the run gives the
+ *       frontier a split of its own; never shown to a proposer as feedback.</li>
+ *   <li>{@link #HELDOUT}: the final pick only; never reaches a proposer.</li>
+ *   <li>{@link #TEST}: reported only, after the loop has finished: no decision of the loop reads it and no proposer
+ *       sees it.</li>
+ * </ul>
  */
 public enum Split {
     TRAIN("train"),
-    HELDOUT("heldout");
+    PARETO("pareto"),
+    HELDOUT("heldout"),
+    TEST("test");
 
     private final String label;
 
@@ -27,6 +36,6 @@ public enum Split {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown split '" + label + "': expected train or heldout");
+        throw new IllegalArgumentException("unknown split '" + label + "': expected train, pareto, heldout or test");
     }
 }
