@@ -16,7 +16,7 @@ final class BuiltinContainers {
 
     static TaskHandler handler(String name) {
         return switch (name) {
-            case "banking77" -> Banking77Container.create(SplitSizes.DEFAULTS);
+            case "banking77" -> Banking77Container.create(SplitSizes.CONTAINER);
             default -> throw new IllegalArgumentException("no built-in container named '" + name + "'; built-ins: "
                     + String.join(", ", NAMES));
         };

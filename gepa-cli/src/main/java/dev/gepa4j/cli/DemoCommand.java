@@ -1,6 +1,7 @@
 package dev.gepa4j.cli;
 
 import dev.gepa4j.cli.config.ContainerSection;
+import dev.gepa4j.cli.config.DatasetSection;
 import dev.gepa4j.cli.config.DefaultModels;
 import dev.gepa4j.cli.config.GepaConfig;
 import dev.gepa4j.cli.config.LoopSection;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = "Banking77 prompt evolution, offline, end to end (evidence packet + console).")
 public final class DemoCommand implements Callable<Integer> {
+    static final int TRAIN_ROWS = 40;
+    static final int HELDOUT_ROWS = 200;
+    static final int TEST_ROWS = 500;
 
     @Option(names = "--out", defaultValue = "gepa-demo", description = "workspace folder (default ${DEFAULT-VALUE})")
     Path out;
@@ -42,12 +46,30 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--proposer", defaultValue = "offline", description = "offline or llm (default ${DEFAULT-VALUE})")
     String proposer;
 
+    @Option(names = "--test-rows", defaultValue = "" + TEST_ROWS, description = "Banking77 test rows (disjoint from "
+            + "the 200 heldout rows) the seed and the best run on after the loop, apart from the budget; 0 for no test "
+            + "split (default ${DEFAULT-VALUE})")
+    int testRows;
+
+    @Option(names = "--pareto", defaultValue = "train", description = "rows the frontier is scored on: train, or own "
+            + "(40 more train.csv rows, the container's validation split) (default ${DEFAULT-VALUE})")
+    String pareto;
+
+    @Option(names = "--proposer-delay-ms", defaultValue = "0", description = "benchmark option: every proposer "
+            + "call takes this much longer, to stand in for a model's latency (default ${DEFAULT-VALUE})")
+    long proposerDelayMs;
+
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() throws Exception {
         GepaConfig config = demoConfig();
+        if (proposerDelayMs < 0) {
+            throw new IllegalArgumentException("--proposer-delay-ms " + proposerDelayMs + ": use 0 or more");
+        }
+        options = options == null ? new RunOptions() : options;
+        options.proposerDelayMs = proposerDelayMs;
         return new RunAssembly(config, Path.of("").toAbsolutePath(), options).runFresh();
     }
 
@@ -69,8 +91,22 @@ public final class DemoCommand implements Callable<Integer> {
         };
         LoopSection loop = LoopSection.builder().maxRollouts(budget).build();
         return new GepaConfig(new RunSection(runId, out.toString(), seed, mode),
-                new ContainerSection(null, null, "banking77", null, null, null, null, null, null), null, null, policySection,
-                proposerSection, loop, null);
+                new ContainerSection(null, null, "banking77", null, null, null, null, null, null, "validation", null),
+                dataset(), null, policySection, proposerSection, loop, null);
+    }
+
+    /** Train 40, heldout 200 and test {@code --test-rows} rows (from seed 200 of the test split), pareto as asked. */
+    DatasetSection dataset() {
+        if (testRows < 0) {
+            throw new IllegalArgumentException("--test-rows " + testRows + ": use 0 (no test split) or more");
+        }
+        boolean own = switch (pareto) {
+            case "train" -> false;
+            case "own" -> true;
+            default -> throw new IllegalArgumentException("--pareto " + pareto + ": use train or own");
+        };
+        return new DatasetSection(null, null, TRAIN_ROWS, HELDOUT_ROWS, pareto, null, own ? TRAIN_ROWS : null, null,
+                testRows);
     }
 
     private static String env(String name, String fallback) {

@@ -14,7 +14,6 @@ import dev.gepa4j.core.engine.Mode;
 import dev.gepa4j.core.engine.StopHandle;
 import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.model.PolicySpec;
-import dev.gepa4j.core.model.Split;
 import dev.gepa4j.core.propose.Proposer;
 import dev.gepa4j.core.rollout.CacheMode;
 import dev.gepa4j.core.rollout.ConcurrencyLimits;
@@ -108,19 +107,14 @@ final class RunAssembly {
             // (2) what the task is
             var program = primary.program();
             var taskInfo = primary.taskInfo();
-            var dataset = primary.dataset();
-            List<Long> trainSeeds = Containers.seeds(config.dataset().trainSeeds(), config.dataset().trainSize(),
-                    dataset.splitSizes().get(config.container().trainSplit()), 100,
-                    "train split '" + config.container().trainSplit() + "'");
-            List<Long> heldoutSeeds = Containers.seeds(config.dataset().heldoutSeeds(), config.dataset().heldoutSize(),
-                    dataset.splitSizes().get(config.container().heldoutSplit()), 200,
-                    "heldout split '" + config.container().heldoutSplit() + "'");
-            List<DatasetRow> train = primary.rows(Split.TRAIN, trainSeeds);
-            List<DatasetRow> heldout = primary.rows(Split.HELDOUT, heldoutSeeds);
+            DatasetRoles roles = DatasetRoles.read(primary, config.dataset(), config.container());
+            List<DatasetRow> train = roles.train();
+            List<DatasetRow> heldout = roles.heldout();
             LoopConfig loopConfig = LoopSettings.config(config);
             // Refuse a budget that cannot even score the seed before a run is registered for it.
+            int frontierRows = roles.pareto().isEmpty() ? train.size() : roles.pareto().size();
             try {
-                BudgetFloor.require(config.gepa().maxRollouts(), loopConfig, train.size(), heldout.size());
+                BudgetFloor.require(config.gepa().maxRollouts(), loopConfig, frontierRows, heldout.size());
             } catch (IllegalArgumentException tooSmall) {
                 throw new UserFacingException("[gepa] max_rollouts: " + tooSmall.getMessage()
                         + " (lower heldout_top_k or [dataset] heldout_size)");
@@ -139,27 +133,28 @@ final class RunAssembly {
             PolicySpec policy = policySpec();
             RunRecorder recorder = resume ? workspace.resumeRun(runId) : workspace.startRun(new RunSpec(runId,
                     taskInfo.taskId().isEmpty() ? urls.getFirst() : taskInfo.taskId(),
-                    RunSpecJson.write(config, new RunSpecJson.Choices(runId, workspaceDir, trainSeeds, heldoutSeeds,
+                    RunSpecJson.write(config, new RunSpecJson.Choices(runId, workspaceDir,
+                            DatasetRoles.seeds(train), DatasetRoles.seeds(heldout), DatasetRoles.seeds(roles.pareto()),
+                            DatasetRoles.seeds(roles.test()),
                             policy.provider(), policy.model(), loopConfig.lanes()), baseDir),
                     config.run().seed(), config.run().mode(), config.gepa().maxRollouts()));
             // (4) the rollout queue
             RolloutBudget budget = new RolloutBudget(config.gepa().maxRollouts(), recorder.usedInRun(),
                     config.gepa().maxContainerCalls() == null ? RolloutBudget.NO_CALL_CAP
                             : config.gepa().maxContainerCalls(), recorder.containerCallsInRun());
-            RolloutQueue queue = new RolloutQueue(EndpointPool.of(containers), recorder, budget,
-                    CacheMode.parse(config.rollout().cache()), policy, runId,
-                    Duration.ofSeconds(config.container().timeoutSeconds()),
-                    RetryPolicy.defaults().withMaxAttempts(config.rollout().retries() + 1),
-                    config.rollout().adaptive()
-                            ? new ConcurrencyLimits(config.rollout().concurrency(), config.rollout().minConcurrency(),
-                                    config.rollout().maxConcurrency(), 10, 0.75)
-                            : ConcurrencyLimits.fixed(config.rollout().concurrency()),
-                    new SplittableRandom(config.run().seed() ^ 0x5DEECE66DL),
-                    Duration.ofSeconds(config.rollout().reconnectSeconds()), config.rollout().resendFailed());
+            RolloutQueue queue = queue(containers, recorder, budget, runId, config.run().seed() ^ 0x5DEECE66DL);
+            // The test split runs after the loop on a budget of its own: the seed and the pick on every test row.
+            RolloutQueue testQueue = queue(containers, recorder, new RolloutBudget(2L * roles.test().size(), 0),
+                    runId, config.run().seed() ^ 0x7E57L);
             Proposer proposer = Proposers.create(config.proposer(), baseDir, workspaceDir, runId, secrets);
+            if (options.proposerDelayMs > 0) {
+                proposer = new DelayedProposer(proposer, Duration.ofMillis(options.proposerDelayMs));
+            }
             // (5) the loop, watched by the console and the progress bar
             System.err.println((resume ? "resuming run " : "run ") + runId + ": " + train.size() + " train / "
-                    + heldout.size() + " heldout examples, budget " + budget.limit() + " rollouts ("
+                    + (roles.pareto().isEmpty() ? "" : roles.pareto().size() + " pareto / ")
+                    + heldout.size() + " heldout" + (roles.test().isEmpty() ? "" : " / " + roles.test().size()
+                    + " test (run after the loop, on a budget of its own)") + " examples, budget " + budget.limit() + " rollouts ("
                     + budget.committed() + " spent), " + modeText(config.run().mode(), loopConfig) + ", workspace "
                     + workspaceDir);
             StopHandle stop = new StopHandle();
@@ -178,6 +173,7 @@ final class RunAssembly {
             try (BudgetProgress progress = new BudgetProgress(budget, () -> progressStatus(queue),
                     !options.quiet)) {
                 LoopParts parts = LoopParts.builder().program(program).taskInfo(taskInfo).train(train).heldout(heldout)
+                        .pareto(roles.pareto()).test(roles.test(), testQueue)
                         .runner(queue).recorder(recorder).proposer(proposer)
                         .random(new SplittableRandom(config.run().seed()))
                         .policies(LoopSettings.policies(config.gepa(), workspaceDir))
@@ -204,7 +200,7 @@ final class RunAssembly {
             }
             System.out.println(KnownSecrets.scrub(SummaryLine.of(result, RunMetrics.summarize(workspace.reader(),
                     runId), UnmeasuredExamples.of(workspace.reader(), runId), Duration.between(started, Instant.now()),
-                    packet)));
+                    packet, !roles.test().isEmpty())));
             // closed last, once the console and the workspace are: lets a Ctrl-C shutdown finish
             closers.addFirst(RunEnding.end(System.out, packet, workspaceDir, console == null ? null : console.url(),
                     RunEnding.interactive()));
@@ -212,6 +208,21 @@ final class RunAssembly {
         } finally {
             Containers.closeAll(closers);
         }
+    }
+
+    /** A rollout queue over the run's containers and journal, with the [rollout] settings and its own budget. */
+    private RolloutQueue queue(List<TaskContainer> containers, RunRecorder recorder, RolloutBudget budget,
+                               String runId, long jitterSeed) {
+        return new RolloutQueue(EndpointPool.of(containers), recorder, budget,
+                CacheMode.parse(config.rollout().cache()), policySpec(), runId,
+                Duration.ofSeconds(config.container().timeoutSeconds()),
+                RetryPolicy.defaults().withMaxAttempts(config.rollout().retries() + 1),
+                config.rollout().adaptive()
+                        ? new ConcurrencyLimits(config.rollout().concurrency(), config.rollout().minConcurrency(),
+                                config.rollout().maxConcurrency(), 10, 0.75)
+                        : ConcurrencyLimits.fixed(config.rollout().concurrency()),
+                new SplittableRandom(jitterSeed),
+                Duration.ofSeconds(config.rollout().reconnectSeconds()), config.rollout().resendFailed());
     }
 
     private static String progressStatus(RolloutQueue queue) {

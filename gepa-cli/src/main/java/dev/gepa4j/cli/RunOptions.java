@@ -15,4 +15,7 @@ public final class RunOptions {
 
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
+
+    /** Benchmark aid set by {@code demo --proposer-delay-ms}: extra time per proposer call; 0 for none. */
+    long proposerDelayMs;
 }

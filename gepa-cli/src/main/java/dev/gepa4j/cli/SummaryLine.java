@@ -15,24 +15,34 @@ import java.util.Locale;
  * wall time, stop reason, the examples no rollout measured (if any) and packet; and, when no proposal was accepted,
  * a clause saying so (and whether the proposer's output was rejected every time). The counts are the evidence
  * packet's ({@link RunSummary#rollouts()}, from the same journal rows), so the line and the packet agree by
- * construction.
+ * construction. Then the test lift with its interval and p-value or, without a test split, a warning that the heldout
+ * lift is the selection set's own and biased upwards.
  */
 final class SummaryLine {
     private SummaryLine() {
     }
 
+    /** Said instead of a test figure when the run has no test split. */
+    static final String NO_TEST = "no test split: the heldout lift is measured on the rows that picked the best, so "
+            + "it is biased upwards; add [dataset] test_size for an unbiased figure";
+    /** Said when the run has a test split but stopped before the end (a resumed run evaluates it). */
+    static final String TEST_NOT_RUN = "test split not evaluated yet: the run stopped before its end; resume it to "
+            + "finish";
+
+    /** @param hasTest whether the run has a test split (its rollouts are counted apart, in the test clause) */
     static String of(LoopResult r, RunSummary packet, List<UnmeasuredExamples.Unmeasured> unmeasured, Duration wall,
-                     Path packetDir) {
+                     Path packetDir, boolean hasTest) {
         String lift = r.seedHeldoutMean() == null || r.bestHeldoutMean() == null ? "n/a"
                 : String.format(Locale.ROOT, "%+.3f", r.bestHeldoutMean() - r.seedHeldoutMean());
         RolloutCounts c = packet.rollouts();
         return String.format(Locale.ROOT,
                 "%s: seed heldout %s -> best heldout %s (lift %s; best %s, train %s -> %s), %d rollouts used "
-                        + "(%d executed, %d cached), %d errors, %d container calls, %.1f s, stop: %s%s; evidence: %s",
+                        + "(%d executed, %d cached), %d errors, %d container calls, %.1f s, stop: %s%s; %s; evidence: %s",
                 r.runId(), fmt(r.seedHeldoutMean()), fmt(r.bestHeldoutMean()), lift, r.bestCandidateId(),
                 fmt(r.seedTrainMean()), fmt(r.bestTrainMean()), c.used(), c.executed(), c.cached(), c.errors(),
                 c.containerCalls(), wall.toMillis() / 1000.0, r.stopReason(), UnmeasuredExamples.describe(unmeasured),
-                packetDir.resolve("packet.json"))
+                r.test() != null ? r.test().headline() + " (" + r.test().rollouts() + " test rollouts, apart)"
+                        : hasTest ? TEST_NOT_RUN : NO_TEST, packetDir.resolve("packet.json"))
                 + noneAccepted(r.counts());
     }
 

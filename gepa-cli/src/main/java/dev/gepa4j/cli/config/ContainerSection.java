@@ -14,14 +14,18 @@ import java.util.List;
  * @param timeoutSeconds per-rollout timeout, for the whole response; default 60
  * @param maxResponseMb  the largest response body accepted from a container, in MiB; default 4
  * @param maxTraceKb     the most of a rollout's trace kept in the workspace, in KiB of JSON text; default 256
+ * @param paretoSplit    the container's split name used for the frontier's own seeds; default: {@code train_split}
+ * @param testSplit      the container's split name used for test seeds; default: {@code heldout_split}
  */
 public record ContainerSection(String url, List<String> urls, String builtin, String apiKeyEnv, String trainSplit,
                                String heldoutSplit, Integer timeoutSeconds, Integer maxResponseMb,
-                               Integer maxTraceKb) {
+                               Integer maxTraceKb, String paretoSplit, String testSplit) {
     public ContainerSection {
         urls = urls == null ? List.of() : List.copyOf(urls);
         trainSplit = trainSplit == null ? "train" : trainSplit;
         heldoutSplit = heldoutSplit == null ? "test" : heldoutSplit;
+        paretoSplit = paretoSplit == null ? trainSplit : paretoSplit;
+        testSplit = testSplit == null ? heldoutSplit : testSplit;
         timeoutSeconds = timeoutSeconds == null ? 60 : timeoutSeconds;
         maxResponseMb = maxResponseMb == null ? 4 : maxResponseMb;
         maxTraceKb = maxTraceKb == null ? 256 : maxTraceKb;

@@ -45,12 +45,15 @@ public final class RunSpecJson {
      * @param workspaceDir   the workspace folder, absolute
      * @param trainSeeds     the train seeds used (explicit, or the first N of the split)
      * @param heldoutSeeds   the heldout seeds used
+     * @param paretoSeeds    the frontier's own seeds used (empty when the frontier is scored on train)
+     * @param testSeeds      the test seeds used (empty without a test split)
      * @param policyProvider the policy's provider
      * @param policyModel    the policy's model
      * @param lanes          overlapped mode's proposals in flight
      */
     public record Choices(String runId, Path workspaceDir, List<Long> trainSeeds, List<Long> heldoutSeeds,
-                          String policyProvider, String policyModel, int lanes) {
+                          List<Long> paretoSeeds, List<Long> testSeeds, String policyProvider, String policyModel,
+                          int lanes) {
     }
 
     /**
@@ -66,9 +69,15 @@ public final class RunSpecJson {
         run.put("run_id", choices.runId());
         run.put("workspace", choices.workspaceDir().toAbsolutePath().normalize().toString());
         ObjectNode dataset = root.withObjectProperty("dataset");
-        dataset.remove(List.of("train_size", "heldout_size"));
+        dataset.remove(List.of("train_size", "heldout_size", "pareto_size", "test_size"));
         dataset.set("train_seeds", JSON.valueToTree(choices.trainSeeds()));
         dataset.set("heldout_seeds", JSON.valueToTree(choices.heldoutSeeds()));
+        if (!choices.paretoSeeds().isEmpty()) {
+            dataset.set("pareto_seeds", JSON.valueToTree(choices.paretoSeeds()));
+        }
+        if (!choices.testSeeds().isEmpty()) {
+            dataset.set("test_seeds", JSON.valueToTree(choices.testSeeds()));
+        }
         ObjectNode policy = root.withObjectProperty("policy");
         policy.put("provider", choices.policyProvider());
         policy.put("model", choices.policyModel());

@@ -1,7 +1,8 @@
 package dev.gepa4j.core.engine;
 
 /**
- * The smallest rollout budget a run can start with, checked in one place: the seed on every train example plus the
+ * The smallest rollout budget a run can start with, checked in one place: the seed on every frontier row (the train
+ * rows, or the pareto rows when the frontier has its own; callers pass their count as {@code trainSize}) plus the
  * heldout reserve ({@link LoopConfig#heldoutReserve}). The loop refuses a smaller budget when it is constructed, and
  * a composition root may ask earlier (before it registers a run) with the same rule and message.
  *

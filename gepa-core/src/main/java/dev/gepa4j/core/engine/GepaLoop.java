@@ -32,7 +32,8 @@ import java.util.TreeSet;
  * <p>Contract: one loop object runs once. Every random choice comes from {@link LoopParts#random()}, every rollout
  * from the runner (so from the run's journal when resuming), every proposal from the workspace when it is recorded
  * there; so in serial mode the same seed gives the same candidates, scores and decisions, and a resumed run replays
- * its recorded past and continues exactly where it stopped. Heldout results never reach a proposer.
+ * its recorded past and continues exactly where it stopped. Heldout results never reach a proposer; test rows are
+ * run only after the final pick (step 5), on a budget of their own, and nothing the loop decides reads them.
  */
 public final class GepaLoop {
     /** Stop reason once a candidate scores 1 on every train example: no child can beat it on a minibatch. */
@@ -73,8 +74,9 @@ public final class GepaLoop {
         }
         this.fields = List.copyOf(new TreeSet<>(seedComponents.keySet()));
         this.heldoutReserve = config.heldoutReserve(parts.heldout().size());
-        BudgetFloor.require(parts.runner().budget().limit(), config, parts.train().size(), parts.heldout().size());
-        long iterationWorstCase = BudgetFloor.iterationWorstCase(config, parts.train().size());
+        int frontierRows = parts.frontierRows().size();
+        BudgetFloor.require(parts.runner().budget().limit(), config, frontierRows, parts.heldout().size());
+        long iterationWorstCase = BudgetFloor.iterationWorstCase(config, frontierRows);
         this.events = new EventLog(parts.recorder(), parts.listeners(), parts.clock());
         ProposalSource proposals = new ProposalSource(parts.recorder());
         this.rollouts = new Rollouts(parts.runner(), state, events);
@@ -94,18 +96,20 @@ public final class GepaLoop {
             Candidate seed = Candidate.of(0, seedComponents, List.of(), "seed");
             events.emit(new RunStarted(parts.recorder().info().runId(), seed.id(), parts.train().size(),
                     parts.heldout().size(), parts.runner().budget().limit(), config.mode().label()));
-            // 2. The seed on every train example; it founds the frontier.
-            BatchResult seedRun = rollouts.run(Stage.SEED_TRAIN, seed, parts.train(), new Attempt(), EarlyStop.NEVER);
-            Map<String, String> unmeasured = MeasuredTrain.unmeasured(parts.train(), seedRun,
+            // 2. The seed on every frontier row (train, or the pareto split); it founds the frontier.
+            BatchResult seedRun = rollouts.run(Stage.seedOn(parts.frontierSplit()), seed, parts.frontierRows(),
+                    new Attempt(), EarlyStop.NEVER);
+            Map<String, String> unmeasured = MeasuredTrain.unmeasured(parts.frontierRows(), seedRun,
                     MeasuredTrain.notRun(parts.runner().budget()));
-            int trainSize = parts.train().size();
+            int trainSize = parts.frontierRows().size();
+            String rowsName = parts.frontierSplit().label();
             if (!MeasuredTrain.enough(trainSize - unmeasured.size(), trainSize)) {
                 throw new LoopFailedException("the seed was measured on " + (trainSize - unmeasured.size()) + " of "
-                        + trainSize + " train examples, fewer than half, so no score of this run would mean much: "
-                        + MeasuredTrain.describe("train", unmeasured, trainSize) + ". Fix the container (or leave "
-                        + "those rows out of [dataset]) and run again", null);
+                        + trainSize + " " + rowsName + " examples, fewer than half, so no score of this run would mean "
+                        + "much: " + MeasuredTrain.describe(rowsName, unmeasured, trainSize) + ". Fix the container (or "
+                        + "leave those rows out of [dataset]) and run again", null);
             }
-            registration.registerSeed(seed, seedRun, MeasuredTrain.measuredIds(parts.train(), unmeasured));
+            registration.registerSeed(seed, seedRun, MeasuredTrain.measuredIds(parts.frontierRows(), unmeasured));
             // 3. Propose, gate and register until a stop condition fires (one lane, or several overlapped).
             String reason = config.mode() == Mode.SERIAL ? serialLoop()
                     : new OverlappedScheduler(config.lanes(), stopCheck::next, this::iterate).run();
@@ -124,7 +128,9 @@ public final class GepaLoop {
             }
             Map<String, Double> heldout = heldoutOutcome.means();
             Candidate best = state.readFrontier(f -> HeldoutSelection.best(f, heldout));
-            // 5. Finish the run with its stop reason.
+            // 5. The seed and the pick on the test split: reported only, on a budget of its own.
+            TestResult test = paused ? null : TestEvaluation.evaluate(parts, events, seed, best).orElse(null);
+            // 6. Finish the run with its stop reason.
             RunStatus status = paused ? RunStatus.STOPPED : RunStatus.FINISHED;
             parts.recorder().finish(status, reason);
             Double seedMean = state.readFrontier(f -> f.trainMean(seed.id()));
@@ -134,7 +140,7 @@ public final class GepaLoop {
                     heldout.get(seed.id()), heldout.get(best.id()), reason, status,
                     state.readFrontier(ParetoFrontier::coverage),
                     state.readFrontier(f -> f.candidates().stream().map(Candidate::id).toList()), state.counts(),
-                    state.proposerUsage());
+                    state.proposerUsage(), test);
         } catch (RuntimeException e) {
             // whatever ended the run (a failed seed, an unavailable proposer, a workspace error, even one thrown
             // after the status was written): its stored status must say failed, never finished

@@ -2,6 +2,8 @@ package dev.gepa4j.core.engine;
 
 import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.model.ProgramSpec;
+import dev.gepa4j.core.model.Split;
+import dev.gepa4j.core.model.SplitOverlap;
 import dev.gepa4j.core.model.TaskInfo;
 import dev.gepa4j.core.propose.MergeProposer;
 import dev.gepa4j.core.propose.Proposer;
@@ -9,6 +11,7 @@ import dev.gepa4j.core.rollout.RolloutRunner;
 import dev.gepa4j.core.workspace.RunRecorder;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -19,6 +22,12 @@ import java.util.random.RandomGenerator;
  * @param taskInfo      task description and proposer hints
  * @param train         train rows, in a fixed order (the frontier's examples)
  * @param heldout       heldout rows, used only for the final pick (may be empty)
+ * @param pareto        the frontier's own rows: seed and gated children are scored on them to join the frontier;
+ *                      empty (the default) scores the frontier on {@code train}
+ * @param test          test rows, reported only: the seed and the final pick run on them after the loop has
+ *                      finished, through {@code testRunner}; no decision reads them (may be empty)
+ * @param testRunner    runs the test rollouts on a budget of their own (the loop's budget is the optimization
+ *                      budget); required when {@code test} is not empty
  * @param runner        runs rollouts, holds the hard budget
  * @param recorder      the run in the workspace (also the rollout journal)
  * @param proposer      the reflective proposer
@@ -30,6 +39,7 @@ import java.util.random.RandomGenerator;
  * @param clock         timestamps and wall time
  */
 public record LoopParts(ProgramSpec program, TaskInfo taskInfo, List<DatasetRow> train, List<DatasetRow> heldout,
+                        List<DatasetRow> pareto, List<DatasetRow> test, RolloutRunner testRunner,
                         RolloutRunner runner, RunRecorder recorder, Proposer proposer, Proposer mergeProposer,
                         LoopPolicies policies, RandomGenerator random, List<RunListener> listeners,
                         StopHandle stopHandle, Clock clock) {
@@ -38,6 +48,11 @@ public record LoopParts(ProgramSpec program, TaskInfo taskInfo, List<DatasetRow>
         taskInfo = taskInfo == null ? new TaskInfo("", "", "") : taskInfo;
         train = List.copyOf(train);
         heldout = List.copyOf(heldout == null ? List.of() : heldout);
+        pareto = List.copyOf(pareto == null ? List.of() : pareto);
+        test = List.copyOf(test == null ? List.of() : test);
+        if (!test.isEmpty()) {
+            Objects.requireNonNull(testRunner, "testRunner (the test split runs on a budget of its own)");
+        }
         Objects.requireNonNull(runner, "runner");
         Objects.requireNonNull(recorder, "recorder");
         Objects.requireNonNull(proposer, "proposer");
@@ -50,6 +65,17 @@ public record LoopParts(ProgramSpec program, TaskInfo taskInfo, List<DatasetRow>
         if (train.isEmpty()) {
             throw new IllegalArgumentException("the loop needs at least one train row; check the container's dataset and the configured split sizes");
         }
+        SplitOverlap.requireDisjoint(Map.of("train", train, "pareto", pareto, "heldout", heldout, "test", test));
+    }
+
+    /** The rows the frontier is scored on: {@link #pareto()} when given, else {@link #train()}. */
+    public List<DatasetRow> frontierRows() {
+        return pareto.isEmpty() ? train : pareto;
+    }
+
+    /** The split of {@link #frontierRows()}. */
+    public Split frontierSplit() {
+        return pareto.isEmpty() ? Split.TRAIN : Split.PARETO;
     }
 
     /**
@@ -67,6 +93,9 @@ public record LoopParts(ProgramSpec program, TaskInfo taskInfo, List<DatasetRow>
         private TaskInfo taskInfo;
         private List<DatasetRow> train = List.of();
         private List<DatasetRow> heldout;
+        private List<DatasetRow> pareto;
+        private List<DatasetRow> test;
+        private RolloutRunner testRunner;
         private RolloutRunner runner;
         private RunRecorder recorder;
         private Proposer proposer;
@@ -97,6 +126,19 @@ public record LoopParts(ProgramSpec program, TaskInfo taskInfo, List<DatasetRow>
 
         public Builder heldout(List<DatasetRow> rows) {
             this.heldout = rows;
+            return this;
+        }
+
+        /** The frontier on its own rows instead of train (empty or unset: on train). */
+        public Builder pareto(List<DatasetRow> rows) {
+            this.pareto = rows;
+            return this;
+        }
+
+        /** A test split, run after the loop through {@code runner} (a budget of its own). */
+        public Builder test(List<DatasetRow> rows, RolloutRunner runner) {
+            this.test = rows;
+            this.testRunner = runner;
             return this;
         }
 
@@ -147,8 +189,8 @@ public record LoopParts(ProgramSpec program, TaskInfo taskInfo, List<DatasetRow>
 
         /** @throws NullPointerException or IllegalArgumentException naming what is missing or wrong */
         public LoopParts build() {
-            return new LoopParts(program, taskInfo, train, heldout, runner, recorder, proposer, mergeProposer, policies,
-                    random, listeners, stopHandle, clock);
+            return new LoopParts(program, taskInfo, train, heldout, pareto, test, testRunner, runner, recorder, proposer,
+                    mergeProposer, policies, random, listeners, stopHandle, clock);
         }
     }
 }

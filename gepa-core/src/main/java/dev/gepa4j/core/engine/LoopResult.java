@@ -13,11 +13,12 @@ import java.util.List;
  * @param candidateIds    every registered candidate in index order
  * @param coverage        train examples the frontier solves
  * @param proposerUsage   tokens and cost of all proposals (replayed ones included)
+ * @param test            the seed and the best on the test split; null when the run has no test split or was paused
  */
 public record LoopResult(String runId, String seedCandidateId, String bestCandidateId, Double seedTrainMean,
                          Double bestTrainMean, Double seedHeldoutMean, Double bestHeldoutMean, String stopReason,
                          RunStatus status, Coverage coverage, List<String> candidateIds, LoopCounts counts,
-                         Usage proposerUsage) {
+                         Usage proposerUsage, TestResult test) {
     public LoopResult {
         candidateIds = List.copyOf(candidateIds);
     }

@@ -60,8 +60,8 @@ final class MergePlanner {
             Candidate a = frontier.candidate(t.parentA());
             Candidate b = frontier.candidate(t.parentB());
             Candidate ancestor = frontier.candidate(t.ancestor());
-            List<DatasetRow> sample = MergeSample.choose(frontier, a, b, parts.train(), config.merge().sampleSize(),
-                    parts.random());
+            List<DatasetRow> sample = MergeSample.choose(frontier, a, b, parts.frontierRows(),
+                    config.merge().sampleSize(), parts.random());
             long proposerSeed = parts.random().nextLong();
             double bar = Math.max(MergeSample.sum(frontier, a, sample), MergeSample.sum(frontier, b, sample));
             return new Plan(a, b, ancestor, sample, proposerSeed, frontier.trainMean(a.id()),

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The full-train step and the frontier update: a child that passed its gate runs on all of train and, unless the
+ * The full-train step and the frontier update: a child that passed its gate runs on every frontier row (all of train,
+ * or the pareto split when the run gives the frontier its own rows) and, unless the
  * staleness policy or a concurrent twin stops it, is registered in the workspace and joins the frontier.
  *
  * <p>Ordering contract: a candidate is registered in the workspace before it joins the frontier, both under the
@@ -41,7 +42,7 @@ final class Registration {
         this.decisions = decisions;
     }
 
-    /** Founds the frontier on the train examples the seed was measured on ({@link MeasuredTrain}), with its run. */
+    /** Founds the frontier on the frontier rows (train, or the pareto split) the seed was measured on ({@link MeasuredTrain}), with its run. */
     void registerSeed(Candidate seed, BatchResult seedRun, List<String> measuredIds) {
         LoopState.Joined joined = state.foundFrontier(measuredIds, seed, seedRun, this::register);
         announce(0, joined, null);
@@ -63,13 +64,13 @@ final class Registration {
             return decisions.reject(at.seq, child, parent, "stale", "the frontier changed " + lag + " times since this "
                     + "proposal was planned (more than " + config.staleness().maxLag() + ")", null, null, 0, 0);
         }
-        List<DatasetRow> scored = state.readFrontier(f -> MeasuredTrain.rows(parts.train(), f));
-        BatchResult full = rollouts.run(Stage.FULL_TRAIN, child, scored, at, EarlyStop.NEVER);
+        List<DatasetRow> scored = state.readFrontier(f -> MeasuredTrain.rows(parts.frontierRows(), f));
+        BatchResult full = rollouts.run(Stage.fullOn(parts.frontierSplit()), child, scored, at, EarlyStop.NEVER);
         if (!full.complete()) {
             return decisions.reject(at.seq, child, parent, "full_train", Rollouts.measured(full) + " of "
-                    + scored.size() + " train rollouts measured (" + (full.budgetExhausted()
-                    ? "rollout budget ran out" : "first error: " + Rollouts.firstError(full)) + ")", null, null,
-                    Rollouts.measured(full), scored.size());
+                    + scored.size() + " " + parts.frontierSplit().label() + " rollouts measured ("
+                    + (full.budgetExhausted() ? "rollout budget ran out" : "first error: " + Rollouts.firstError(full))
+                    + ")", null, null, Rollouts.measured(full), scored.size());
         }
         boolean recheck = config.staleness().policy() == Staleness.Policy.RECHECK;
         return switch (state.admit(child, full, parent, at.version, recheck, this::register)) {

@@ -184,6 +184,34 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * The seed and the final pick on the test split, after the loop: reported only. {@code comparison} is null when
+     * no row was measured for both.
+     */
+    record TestEvaluated(String seedCandidateId, String bestCandidateId, int size,
+                         dev.gepa4j.core.stats.PairedLift comparison) implements RunEvent {
+        public String type() { return "test.evaluated"; }
+        public String message() {
+            if (comparison == null) {
+                return "test: no row of " + size + " was measured for both the seed and the best";
+            }
+            return String.format(Locale.ROOT, "test: seed %s %.4f -> best %s %.4f, lift %+.4f [%+.4f, %+.4f], p = %s "
+                            + "(%s), %d of %d rows", seedCandidateId, comparison.seedMean(), bestCandidateId,
+                    comparison.bestMean(), comparison.lift(), comparison.ciLow(), comparison.ciHigh(),
+                    TestResult.pValueText(comparison.pValue()), comparison.method(), comparison.n(), size);
+        }
+        public Map<String, String> fields() {
+            if (comparison == null) {
+                return map("seed", seedCandidateId, "best", bestCandidateId, "size", size, "n", 0);
+            }
+            return map("seed", seedCandidateId, "best", bestCandidateId, "size", size, "n", comparison.n(),
+                    "seed_mean", score(comparison.seedMean()), "best_mean", score(comparison.bestMean()),
+                    "lift", score(comparison.lift()), "ci_low", score(comparison.ciLow()),
+                    "ci_high", score(comparison.ciHigh()), "p_value", comparison.pValue(),
+                    "method", comparison.method());
+        }
+    }
+
     record UsageRecorded(String source, String ref, Usage usage) implements RunEvent {
         public String type() { return "usage"; }
         public String message() {

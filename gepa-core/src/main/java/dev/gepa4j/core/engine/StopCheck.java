@@ -52,7 +52,7 @@ final class StopCheck {
             return Optional.of(parts.runner().budget().callCapReached() ? CALL_CAP : RolloutBudgetStop.REASON);
         }
         if (s.bestTrainMean() != null && s.bestTrainMean() >= 1.0) {
-            return Optional.of(state.readFrontier(f -> MeasuredTrain.solvedReason(f, parts.train().size())));
+            return Optional.of(state.readFrontier(f -> MeasuredTrain.solvedReason(f, parts.frontierRows().size())));
         }
         if (s.idleIterations() >= config.maxIdleIterations()) {
             return Optional.of("stalled: " + s.idleIterations() + " iterations in a row measured nothing new");

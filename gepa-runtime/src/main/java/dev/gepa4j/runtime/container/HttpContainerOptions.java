@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * @param trainSplit       the container's split name for train seeds
  * @param heldoutSplit     the container's split name for heldout seeds
+ * @param paretoSplit      the container's split name for the frontier's own seeds (pareto role)
+ * @param testSplit        the container's split name for test seeds
  * @param apiKey           sent as {@code X-API-Key} when not null; never logged or printed
  * @param connectTimeout   how long opening a connection may take
  * @param discoveryTimeout how long one whole discovery or rows exchange may take, body included (rollouts use their
@@ -16,14 +18,17 @@ import java.util.Objects;
  * @param maxTraceChars    the most of a rollout's trace (as JSON text) kept with its result; a longer trace is replaced
  *                         by a note with its size and its beginning
  */
-public record HttpContainerOptions(String trainSplit, String heldoutSplit, String apiKey, Duration connectTimeout,
-                                   Duration discoveryTimeout, long maxBodyBytes, int maxTraceChars) {
+public record HttpContainerOptions(String trainSplit, String heldoutSplit, String paretoSplit, String testSplit,
+                                   String apiKey, Duration connectTimeout, Duration discoveryTimeout, long maxBodyBytes,
+                                   int maxTraceChars) {
     /** The default cap on a stored trace: 262,144 characters of JSON text. */
     public static final int DEFAULT_MAX_TRACE_CHARS = 256 << 10;
 
     public HttpContainerOptions {
         Objects.requireNonNull(trainSplit, "trainSplit");
         Objects.requireNonNull(heldoutSplit, "heldoutSplit");
+        Objects.requireNonNull(paretoSplit, "paretoSplit");
+        Objects.requireNonNull(testSplit, "testSplit");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(discoveryTimeout, "discoveryTimeout");
         if (maxBodyBytes < 1 || maxTraceChars < 2) {
@@ -33,39 +38,55 @@ public record HttpContainerOptions(String trainSplit, String heldoutSplit, Strin
     }
 
     /**
-     * Splits {@code train} and {@code test}, no key, 5 s to connect, 30 s per discovery exchange, bodies up to
+     * Train and pareto seeds from {@code train}, heldout and test seeds from {@code test}, no key, 5 s to connect, 30 s per discovery exchange, bodies up to
      * {@link ContainerHttp#DEFAULT_MAX_BODY_BYTES}, traces up to {@link #DEFAULT_MAX_TRACE_CHARS}.
      */
     public static HttpContainerOptions defaults() {
-        return new HttpContainerOptions("train", "test", null, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                ContainerHttp.DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_TRACE_CHARS);
+        return new HttpContainerOptions("train", "test", "train", "test", null, Duration.ofSeconds(5),
+                Duration.ofSeconds(30), ContainerHttp.DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_TRACE_CHARS);
     }
 
+    /** Train and pareto seeds from {@code train}, heldout and test seeds from {@code heldout}. */
     public HttpContainerOptions withSplits(String train, String heldout) {
-        return new HttpContainerOptions(train, heldout, apiKey, connectTimeout, discoveryTimeout, maxBodyBytes,
-                maxTraceChars);
+        return withSplits(train, heldout, train, heldout);
+    }
+
+    public HttpContainerOptions withSplits(String train, String heldout, String pareto, String test) {
+        return new HttpContainerOptions(train, heldout, pareto, test, apiKey, connectTimeout, discoveryTimeout,
+                maxBodyBytes, maxTraceChars);
     }
 
     public HttpContainerOptions withApiKey(String key) {
-        return new HttpContainerOptions(trainSplit, heldoutSplit, key, connectTimeout, discoveryTimeout, maxBodyBytes,
-                maxTraceChars);
+        return new HttpContainerOptions(trainSplit, heldoutSplit, paretoSplit, testSplit, key, connectTimeout,
+                discoveryTimeout, maxBodyBytes, maxTraceChars);
     }
 
     public HttpContainerOptions withDiscoveryTimeout(Duration timeout) {
-        return new HttpContainerOptions(trainSplit, heldoutSplit, apiKey, connectTimeout, timeout, maxBodyBytes,
-                maxTraceChars);
+        return new HttpContainerOptions(trainSplit, heldoutSplit, paretoSplit, testSplit, apiKey, connectTimeout,
+                timeout, maxBodyBytes, maxTraceChars);
     }
 
     /** The same options with other caps on response bodies and stored traces. */
     public HttpContainerOptions withCaps(long bodyBytes, int traceChars) {
-        return new HttpContainerOptions(trainSplit, heldoutSplit, apiKey, connectTimeout, discoveryTimeout, bodyBytes,
-                traceChars);
+        return new HttpContainerOptions(trainSplit, heldoutSplit, paretoSplit, testSplit, apiKey, connectTimeout,
+                discoveryTimeout, bodyBytes, traceChars);
+    }
+
+    /** The container's split name for a role. */
+    public String containerSplit(dev.gepa4j.core.model.Split role) {
+        return switch (role) {
+            case TRAIN -> trainSplit;
+            case PARETO -> paretoSplit;
+            case HELDOUT -> heldoutSplit;
+            case TEST -> testSplit;
+        };
     }
 
     /** Keeps the key out of logs and error messages. */
     @Override
     public String toString() {
-        return "HttpContainerOptions[trainSplit=" + trainSplit + ", heldoutSplit=" + heldoutSplit + ", apiKey="
+        return "HttpContainerOptions[trainSplit=" + trainSplit + ", heldoutSplit=" + heldoutSplit + ", paretoSplit="
+                + paretoSplit + ", testSplit=" + testSplit + ", apiKey="
                 + (apiKey == null ? "none" : "***") + ", connectTimeout=" + connectTimeout + ", discoveryTimeout="
                 + discoveryTimeout + ", maxBodyBytes=" + maxBodyBytes + ", maxTraceChars=" + maxTraceChars + "]";
     }

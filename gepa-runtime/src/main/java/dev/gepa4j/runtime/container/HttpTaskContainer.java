@@ -176,7 +176,7 @@ public final class HttpTaskContainer implements TaskContainer {
     }
 
     private String containerSplit(Split split) {
-        return split == Split.TRAIN ? options.trainSplit() : options.heldoutSplit();
+        return options.containerSplit(split);
     }
 
     private <T> T get(String route, Class<T> type) {

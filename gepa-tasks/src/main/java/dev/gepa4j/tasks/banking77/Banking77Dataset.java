@@ -56,22 +56,28 @@ public final class Banking77Dataset {
         return testRows;
     }
 
-    /** Shuffled, disjoint train and heldout splits; the same sizes and seed always give the same examples. */
+    /**
+     * Shuffled, disjoint train, validation and heldout splits; the same sizes and seed always give the same examples.
+     * Validation is the slice of the train.csv shuffle right after the train prefix, so adding it never changes
+     * train.
+     */
     public Banking77Splits splits(SplitSizes sizes) {
         return new Banking77Splits(
-                take("train", trainRows, sizes.train(), sizes.shuffleSeed()),
-                take("heldout", testRows, sizes.heldout(), sizes.shuffleSeed() + 1));
+                take("train", trainRows, 0, sizes.train(), sizes.shuffleSeed()),
+                take("validation", trainRows, sizes.train(), sizes.validation(), sizes.shuffleSeed()),
+                take("heldout", testRows, 0, sizes.heldout(), sizes.shuffleSeed() + 1));
     }
 
-    private static List<Banking77Example> take(String prefix, List<LabelledText> rows, int size, long seed) {
-        if (size > rows.size()) {
-            throw new IllegalArgumentException(prefix + " split of " + size + " exceeds " + rows.size() + " rows");
+    private static List<Banking77Example> take(String prefix, List<LabelledText> rows, int from, int size, long seed) {
+        if (from + size > rows.size()) {
+            throw new IllegalArgumentException(prefix + " split of " + size + " from row " + from + " exceeds "
+                    + rows.size() + " rows");
         }
         List<LabelledText> shuffled = new ArrayList<>(rows);
         java.util.Collections.shuffle(shuffled, new Random(seed));
         List<Banking77Example> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            LabelledText row = shuffled.get(i);
+            LabelledText row = shuffled.get(from + i);
             out.add(new Banking77Example(i, prefix + ":" + i, row.text(), row.category()));
         }
         return out;

@@ -16,7 +16,7 @@ public final class Banking77Container {
 
     /**
      * A ready handler. Takes a few seconds: the sentence-embedding model loads (~1 s) and every example text of
-     * both splits is embedded once up front, so rollouts only embed prompt descriptions.
+     * every split is embedded once up front, so rollouts only embed prompt descriptions.
      */
     public static Banking77TaskHandler create(SplitSizes sizes) {
         Banking77Dataset dataset = Banking77Dataset.load();
@@ -24,6 +24,7 @@ public final class Banking77Container {
         SentenceEmbedder embedder = SentenceEmbedder.offline();
         List<String> texts = new ArrayList<>();
         splits.train().stream().map(Banking77Example::text).forEach(texts::add);
+        splits.validation().stream().map(Banking77Example::text).forEach(texts::add);
         splits.heldout().stream().map(Banking77Example::text).forEach(texts::add);
         embedder.warm(texts);
         return new Banking77TaskHandler(splits, new IntentPolicies(new EmbeddedIntentPolicy(embedder, dataset.labels())));

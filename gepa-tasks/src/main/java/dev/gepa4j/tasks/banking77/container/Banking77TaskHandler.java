@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Banking77 intent classification as a task container. One mutable module, {@value #FIELD}, holds the system
- * prompt; the container's splits are {@code train} and {@code test} (the heldout split), drawn disjointly with a
- * fixed seed by {@link Banking77Splits}.
+ * prompt; the container's splits are {@code train}, {@code validation} (more train.csv rows, for a frontier scored
+ * on rows of its own) and {@code test} (test.csv rows, for heldout and test roles), drawn disjointly with a fixed seed
+ * by {@link Banking77Splits}.
  *
  * <p>The policy is chosen per rollout by {@code policy.provider}: {@code embedded} (default) runs
  * {@link dev.gepa4j.tasks.banking77.EmbeddedIntentPolicy} in-process; {@code openai} calls an OpenAI-compatible chat
@@ -62,15 +63,18 @@ public final class Banking77TaskHandler implements TaskHandler {
 
     @Override
     public DatasetInfo dataset() {
-        return new DatasetInfo("banking77", Map.of("train", splits.train().size(), "test", splits.heldout().size()));
+        return new DatasetInfo("banking77", Map.of("train", splits.train().size(), "validation",
+                splits.validation().size(), "test", splits.heldout().size()));
     }
 
     @Override
     public List<ExampleRow> rows(String split, List<Long> seeds) {
         List<Banking77Example> pool = switch (split) {
             case "train" -> splits.train();
+            case "validation" -> splits.validation();
             case "test", "heldout" -> splits.heldout();
-            default -> throw new IllegalArgumentException("unknown split '" + split + "': use train or test");
+            default -> throw new IllegalArgumentException("unknown split '" + split
+                    + "': use train, validation or test");
         };
         List<ExampleRow> rows = new ArrayList<>(seeds.size());
         for (long seed : seeds) {
