@@ -1,5 +1,6 @@
 package dev.gepa4j.cli;
 
+import dev.gepa4j.cli.config.ConfigException;
 import dev.gepa4j.cli.config.ContainerSection;
 import dev.gepa4j.cli.config.DatasetSection;
 import dev.gepa4j.core.container.DatasetInfo;
@@ -51,7 +52,7 @@ record DatasetRoles(List<DatasetRow> train, List<DatasetRow> pareto, List<Datase
         try {
             SplitOverlap.requireDisjoint(byRole);
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException("[dataset]: " + e.getMessage());
+            throw new ConfigException("[dataset]: " + e.getMessage(), e);
         }
         return roles;
     }

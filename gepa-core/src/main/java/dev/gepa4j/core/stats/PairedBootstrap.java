@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * {@link #SEED} (so the same rows always give the same figures) and the mean difference of the draw is kept.
  * Interval: the 2.5th and 97.5th percentiles of those means (nearest rank). p-value: the draws shifted by the
  * observed mean stand for "no difference"; p = (1 + #{|shifted mean| >= |observed mean|}) / (RESAMPLES + 1),
- * and 1 when the observed mean is 0.
+ * and 1 when the observed mean is 0. The differences are sorted first, so the figures depend on the rows' values and
+ * not on their order.
  */
 public final class PairedBootstrap {
     /** Resamples drawn. */
@@ -31,6 +32,8 @@ public final class PairedBootstrap {
         if (n == 0) {
             throw new IllegalArgumentException("the bootstrap needs at least one paired row");
         }
+        d = d.clone();
+        Arrays.sort(d);
         double observed = Arrays.stream(d).average().orElseThrow();
         SplittableRandom random = new SplittableRandom(seed);
         double[] means = new double[resamples];

@@ -11,35 +11,60 @@ import java.util.OptionalDouble;
 
 /**
  * One candidate's measured rollouts, the latest per example, grouped the way the scores need them. ERROR rollouts
- * are not measurements and are left out.
+ * are not measurements and are left out. "Train" here means the frontier's rows: the train split, or the pareto split
+ * when the run gave the frontier rows of its own (its train-split rollouts are then minibatches only).
  */
 final class CandidateResults {
+    private final Split frontierSplit;
     private final Map<String, RolloutRecord> train = new LinkedHashMap<>();
     private final Map<String, RolloutRecord> heldout = new LinkedHashMap<>();
+    private final Map<String, RolloutRecord> test = new LinkedHashMap<>();
     private final Map<String, RolloutRecord> minibatch = new LinkedHashMap<>();
     private final Map<String, RolloutRecord> mergeSample = new LinkedHashMap<>();
     private boolean fullTrain;
 
+    CandidateResults() {
+        this(Split.TRAIN);
+    }
+
+    CandidateResults(Split frontierSplit) {
+        this.frontierSplit = frontierSplit;
+    }
+
     /** Groups rollouts (in seq order, so later ones replace earlier ones) by candidate id. */
     static Map<String, CandidateResults> byCandidate(List<RolloutRecord> rollouts) {
+        Split frontier = frontierSplit(rollouts);
         Map<String, CandidateResults> out = new HashMap<>();
         for (RolloutRecord r : rollouts) {
             if (r.result().measured()) {
-                out.computeIfAbsent(r.result().candidateId(), id -> new CandidateResults()).add(r);
+                out.computeIfAbsent(r.result().candidateId(), id -> new CandidateResults(frontier)).add(r);
             }
         }
         return out;
     }
 
+    /** PARETO when the run scored its frontier on a split of its own, else TRAIN. */
+    static Split frontierSplit(List<RolloutRecord> rollouts) {
+        return rollouts.stream().anyMatch(r -> r.result().example().split() == Split.PARETO) ? Split.PARETO
+                : Split.TRAIN;
+    }
+
     private void add(RolloutRecord r) {
         String example = r.result().example().exampleId();
-        if (r.result().example().split() == Split.HELDOUT) {
+        Split split = r.result().example().split();
+        if (split == Split.HELDOUT) {
             heldout.put(example, r);
             return;
         }
-        train.put(example, r);
+        if (split == Split.TEST) {
+            test.put(example, r);
+            return;
+        }
+        if (split == frontierSplit) {
+            train.put(example, r);
+        }
         switch (r.stage()) {
-            case SEED_TRAIN, FULL_TRAIN -> fullTrain = true;
+            case SEED_TRAIN, FULL_TRAIN, SEED_PARETO, FULL_PARETO -> fullTrain = true;
             case CHILD_MINIBATCH -> minibatch.put(example, r);
             case MERGE_SAMPLE -> mergeSample.put(example, r);
             default -> { }
@@ -61,6 +86,15 @@ final class CandidateResults {
 
     Double trainScore() {
         return fullTrain ? mean(train.values()) : null;
+    }
+
+    /** Test rows, latest per example. */
+    Map<String, RolloutRecord> test() {
+        return test;
+    }
+
+    Double testScore() {
+        return mean(test.values());
     }
 
     Double heldoutScore() {

@@ -20,8 +20,9 @@ final class ReportMarkdown {
         }
         md.append("- duration: ").append(p.durationS() == null ? "n/a" : String.format(Locale.ROOT, "%.1f s",
                 p.durationS())).append('\n');
-        md.append("- splits: ").append(p.splits().train()).append(" train, ").append(p.splits().heldout())
-                .append(" heldout\n");
+        md.append("- splits: ").append(p.splits().train()).append(" train, ")
+                .append(p.splits().pareto() > 0 ? p.splits().pareto() + " pareto (the frontier's rows), " : "")
+                .append(p.splits().heldout()).append(" heldout, ").append(p.splits().test()).append(" test\n");
         if (p.seed() != null) {
             md.append("- seed ").append(p.seed().candidateId()).append(": train ").append(score(p.seed().train()))
                     .append(", heldout ").append(score(p.seed().heldout())).append('\n');
@@ -31,7 +32,8 @@ final class ReportMarkdown {
                     .append(", heldout ").append(score(p.best().heldout())).append('\n');
         }
         md.append("- lift: train ").append(signed(p.lift().train())).append(", heldout ")
-                .append(signed(p.lift().heldout())).append('\n');
+                .append(signed(p.lift().heldout())).append(" (").append(p.lift().note()).append(")\n");
+        md.append("- ").append(testLine(p)).append('\n');
         md.append("- frontier coverage: ").append(p.frontier().covered()).append('/').append(p.frontier().total())
                 .append(" train examples, ").append(p.frontier().members().size()).append(" members\n");
         md.append("- rollouts: ").append(p.rollouts().used()).append(" used (").append(p.rollouts().executed())
@@ -65,6 +67,22 @@ final class ReportMarkdown {
                     .append(p.best().diff().isEmpty() ? "The best candidate is the seed.\n" : fenced(p.best().diff(), "diff"));
         }
         return md.toString();
+    }
+
+    /**
+     * {@code test +0.052 [+0.031, +0.074], p = 0.0004, 500 rows (...)}, or that there is no test figure. Shared by the
+     * report and the console so both say the same.
+     */
+    static String testLine(EvidencePacket p) {
+        EvidencePacket.Test t = p.test();
+        if (t == null) {
+            return "test: none (no test split), so no unbiased lift; the heldout lift above is biased upwards";
+        }
+        String gap = p.overfitGap() == null ? "" : "; overfit gap (" + p.overfitGap().trainRows() + " minus test): "
+                + "best " + signed(p.overfitGap().best()) + ", seed " + signed(p.overfitGap().seed());
+        return String.format(Locale.ROOT, "test %+.3f [%+.3f, %+.3f], p = %s, %d rows (seed %.3f -> best %.3f; %s)%s",
+                t.lift(), t.ci95().get(0), t.ci95().get(1), dev.gepa4j.core.engine.TestResult.pValueText(t.pValue()),
+                t.n(), t.seed(), t.best(), t.method().replace('_', ' '), gap);
     }
 
     /** A fence longer than any backtick run in the text, so prompt text cannot close it. */

@@ -2,7 +2,8 @@ package dev.gepa4j.runtime.evidence;
 
 /**
  * Rollouts of a run by how they went, counted from its journal rows; the run's summary line prints these same
- * numbers.
+ * numbers. The test split's rollouts are counted apart ({@code test}): they are not part of the optimization budget
+ * and appear in none of the other counts.
  *
  * @param used           measured rollouts the run took, executed or cached: what {@code max_rollouts} counts
  * @param executed       measured rollouts a container produced for this run
@@ -12,9 +13,10 @@ package dev.gepa4j.runtime.evidence;
  * @param retried        executed or errored rollouts that needed more than one HTTP attempt
  * @param containerCalls HTTP attempts at rollouts, retries and errors included: what the containers were asked to do
  * @param perSecond      executed rollouts per second of run time so far, null before the first one
+ * @param test           rollouts on the test split (the seed and the final pick, after the loop; errors included)
  */
 public record RolloutCounts(long used, long executed, long cached, long errors, long failed, long retried,
-                            long containerCalls, Double perSecond) {
+                            long containerCalls, Double perSecond, long test) {
     /** Same as {@link #used()}. */
     public long total() {
         return used;

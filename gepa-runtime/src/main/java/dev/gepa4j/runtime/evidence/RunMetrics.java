@@ -40,7 +40,9 @@ public final class RunMetrics {
         List<Candidate> candidates = data.candidates().stream().map(CandidateRecord::candidate)
                 .sorted(Comparator.comparingInt(Candidate::index)).toList();
         Map<String, CandidateResults> results = CandidateResults.byCandidate(data.rollouts());
-        FrontierAnalysis frontier = FrontierAnalysis.of(candidates, results, trainExampleIds(data.rollouts()));
+        Split frontierSplit = CandidateResults.frontierSplit(data.rollouts());
+        FrontierAnalysis frontier = FrontierAnalysis.of(candidates, results,
+                exampleIds(data.rollouts(), frontierSplit));
         Set<String> rejected = rejectedIds(data.decisions());
 
         Candidate seed = candidates.isEmpty() ? null : candidates.getFirst();
@@ -49,7 +51,7 @@ public final class RunMetrics {
         Double seedHeldout = seed == null ? null : score(results, seed.id(), CandidateResults::heldoutScore);
         List<CandidateScore> scores = new ArrayList<>();
         for (Candidate c : candidates) {
-            CandidateResults r = results.getOrDefault(c.id(), new CandidateResults());
+            CandidateResults r = results.getOrDefault(c.id(), new CandidateResults(frontierSplit));
             Double train = r.trainScore();
             Double heldout = r.heldoutScore();
             scores.add(new CandidateScore(c.id(), c.index(), c.parentIds(), c.origin(),
@@ -64,8 +66,11 @@ public final class RunMetrics {
                 seed == null ? Map.of() : seed.components(), best == null ? Map.of() : best.components(),
                 seed == null || best == null ? "" : UnifiedDiff.ofComponents(seed.components(), best.components()),
                 scores, frontier.summary(), frontier.grid(), rolloutCounts(data), data.policyUsage(),
-                data.proposerUsage(), frontier.exampleIds().size(), heldoutExampleCount(data.rollouts()),
-                data.rollouts().isEmpty() ? 0 : data.rollouts().getLast().seq());
+                data.proposerUsage(), exampleCount(data.rollouts(), Split.TRAIN),
+                exampleCount(data.rollouts(), Split.HELDOUT),
+                data.rollouts().isEmpty() ? 0 : data.rollouts().getLast().seq(),
+                exampleCount(data.rollouts(), Split.PARETO), frontierSplit.label(),
+                TestSummary.of(data.rollouts(), results, seed == null ? null : seed.id()));
     }
 
     /**
@@ -126,24 +131,28 @@ public final class RunMetrics {
         return value == null || reference == null ? null : value - reference;
     }
 
-    /** Train example ids ordered by seed, then id. */
-    private static List<String> trainExampleIds(List<RolloutRecord> rollouts) {
+    /** The split's example ids ordered by seed, then id. */
+    private static List<String> exampleIds(List<RolloutRecord> rollouts, Split split) {
         Map<String, Long> seedById = new TreeMap<>();
-        rollouts.stream().filter(r -> r.result().example().split() == Split.TRAIN)
+        rollouts.stream().filter(r -> r.result().example().split() == split)
                 .forEach(r -> seedById.putIfAbsent(r.result().example().exampleId(), r.result().example().seed()));
         return seedById.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
     }
 
-    private static int heldoutExampleCount(List<RolloutRecord> rollouts) {
-        return (int) rollouts.stream().filter(r -> r.result().example().split() == Split.HELDOUT)
+    private static int exampleCount(List<RolloutRecord> rollouts, Split split) {
+        return (int) rollouts.stream().filter(r -> r.result().example().split() == split)
                 .map(r -> r.result().example().exampleId()).distinct().count();
     }
 
     static RolloutCounts rolloutCounts(RunData data) {
-        long executed = 0, cached = 0, errors = 0, failed = 0, retried = 0, calls = 0;
+        long executed = 0, cached = 0, errors = 0, failed = 0, retried = 0, calls = 0, test = 0;
         for (RolloutRecord r : data.rollouts()) {
+            if (r.result().example().split() == Split.TEST) {
+                test++; // the test evaluation is counted apart from the optimization's rollouts
+                continue;
+            }
             RolloutStatus status = r.result().status();
             calls += r.result().attempts();
             retried += r.result().attempts() > 1 ? 1 : 0;
@@ -162,7 +171,7 @@ public final class RunMetrics {
             double seconds = Math.max(0.001, Duration.between(data.run().startedAt(), last).toMillis() / 1000.0);
             perSecond = executed / seconds;
         }
-        return new RolloutCounts(executed + cached, executed, cached, errors, failed, retried, calls, perSecond);
+        return new RolloutCounts(executed + cached, executed, cached, errors, failed, retried, calls, perSecond, test);
     }
 
     private static Double durationSeconds(RunData data, Instant lastActivity) {

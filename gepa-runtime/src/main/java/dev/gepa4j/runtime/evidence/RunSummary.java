@@ -18,13 +18,18 @@ import java.util.Optional;
  * @param trainExamples   train examples seen in the run
  * @param heldoutExamples heldout examples seen in the run
  * @param lastRolloutSeq  seq of the last rollout included (the console sends only newer ones)
+ * @param paretoExamples  examples of the frontier's own split seen in the run (0 when the frontier is on train)
+ * @param frontierSplit   {@code train}, or {@code pareto} when the frontier has rows of its own; candidates'
+ *                        {@code train} scores are on these rows
+ * @param test            the test evaluation; null when the run has no test rollouts
  */
 public record RunSummary(String runId, String task, String status, String stopReason, String startedAt,
                          String finishedAt, Double durationS, String seedId, String bestId,
                          Map<String, String> seedComponents, Map<String, String> bestComponents, String bestDiff,
                          List<CandidateScore> candidates, FrontierSummary frontier, FrontierGrid grid,
                          RolloutCounts rollouts, Usage policyUsage, Usage proposerUsage, int trainExamples,
-                         int heldoutExamples, long lastRolloutSeq) {
+                         int heldoutExamples, long lastRolloutSeq, int paretoExamples, String frontierSplit,
+                         TestSummary test) {
     public RunSummary {
         seedComponents = seedComponents == null ? Map.of() : Map.copyOf(seedComponents);
         bestComponents = bestComponents == null ? Map.of() : Map.copyOf(bestComponents);

@@ -43,6 +43,7 @@
       ['frontier coverage', s.frontier.covered + '/' + s.frontier.total],
       ['seed train / heldout', seed ? score(seed.train) + ' / ' + score(seed.heldout) : 'n/a'],
       ['best train / heldout', best ? score(best.train) + ' / ' + score(best.heldout) : 'n/a'],
+      ['test lift', testText(s)],
       ['rollouts', count(s.rollouts.used) + ' used (' + count(s.rollouts.executed) + ' executed, '
         + count(s.rollouts.cached) + ' cached), ' + count(s.rollouts.errors) + ' errors, ' + count(s.rollouts.failed)
         + ' failed, ' + count(s.rollouts.retried) + ' retried'],
@@ -59,6 +60,19 @@
       dl.appendChild(d);
     });
     body.appendChild(dl);
+  }
+
+  // The test split's paired lift (rows no decision read), or why there is none.
+  function testText(s) {
+    var t = s.test && s.test.comparison;
+    if (t) {
+      var p = t.p_value < 0.0001 ? '< 0.0001' : t.p_value.toFixed(4);
+      return signed(t.lift) + ' [' + signed(t.ci_low) + ', ' + signed(t.ci_high) + '], p = ' + p + ', ' + t.n
+        + ' rows (' + t.method.replace('_', ' ') + '; seed ' + score(t.seed_mean) + ' -> best ' + score(t.best_mean)
+        + ', ' + count(s.rollouts.test) + ' test rollouts apart from the budget)';
+    }
+    if (s.status === 'running') { return 'after the run, when it has a test split'; }
+    return 'none (no test split): the heldout lift is the selection set\'s own, so it is biased upwards';
   }
 
   function find(s, id) {
