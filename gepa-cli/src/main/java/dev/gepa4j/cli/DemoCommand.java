@@ -55,6 +55,10 @@ public final class DemoCommand implements Callable<Integer> {
             + "(40 more train.csv rows, the container's validation split) (default ${DEFAULT-VALUE})")
     String pareto;
 
+    @Option(names = "--in-flight", description = "overlapped mode's lanes (default: [gepa] in_flight's default for "
+            + "the proposer kind)")
+    Integer inFlight;
+
     @Option(names = "--proposer-delay-ms", defaultValue = "0", description = "benchmark option: every proposer "
             + "call takes this much longer, to stand in for a model's latency (default ${DEFAULT-VALUE})")
     long proposerDelayMs;
@@ -89,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
                     .build();
             default -> throw new IllegalArgumentException("--proposer " + proposer + ": use offline or llm");
         };
-        LoopSection loop = LoopSection.builder().maxRollouts(budget).build();
+        LoopSection loop = LoopSection.builder().maxRollouts(budget).inFlight(inFlight).build();
         return new GepaConfig(new RunSection(runId, out.toString(), seed, mode),
                 new ContainerSection(null, null, "banking77", null, null, null, null, null, null, "validation", null),
                 dataset(), null, policySection, proposerSection, loop, null);
