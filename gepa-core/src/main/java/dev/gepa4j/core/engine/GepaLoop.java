@@ -231,8 +231,11 @@ public final class GepaLoop {
         BatchResult childRun = rollouts.run(Stage.CHILD_MINIBATCH, child, minibatch, at, gateStop(rule, parentSum));
         events.emit(new MinibatchEvaluated(at.seq, child.id(), "child", Rollouts.ids(minibatch),
                 Rollouts.sum(childRun.results()), Rollouts.measured(childRun)));
-        // 3f. Winners run on all of train and join the frontier.
-        return registration.admit(at, child, parent, GateVerdict.judge(childRun, parentSum, rule), "minibatch");
+        // 3f. Winners run on all of train and join the frontier (in overlapped mode with the rebase policy, one at a
+        // time: a child outpaced by the frontier meanwhile is moved onto the best first, see Registration).
+        Candidate gated = child;
+        return registration.admit(at, gated, parent, GateVerdict.judge(childRun, parentSum, rule), "minibatch",
+                () -> rebasing.onto(at, gated, parent, minibatch));
     }
 
     private MergeTry merge(Attempt at) {

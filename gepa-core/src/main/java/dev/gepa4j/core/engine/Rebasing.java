@@ -13,9 +13,10 @@ import java.util.Optional;
 
 /**
  * The {@link Staleness.Policy#REBASE rebase} staleness policy of overlapped mode: a child whose frontier changed
- * while its proposal was being written is moved onto the frontier's current best candidate before its gate. Lanes
- * then add their edits to one line of progress, one after another, instead of leaving side branches that only a
- * merge can join.
+ * while its proposal was being written is moved onto the frontier's current best candidate before its gate, and a
+ * child whose frontier changed after its gate (lanes that planned together finish together) is moved the same way
+ * when its turn to be admitted comes ({@link Registration#admitsInOrder}). Lanes then add their edits to one line of
+ * progress, one after another, instead of leaving side branches that only a merge can join.
  *
  * <p>Moving is the merge step's per-field three-way merge ({@link ComponentMerge}) with the child's parent as the
  * ancestor and the best as the better side: the result is the best with the child's edit applied. The moved child

@@ -15,7 +15,8 @@ import java.util.List;
  * the same field of the same parent mostly race to the same child (or two children no merge can combine), while
  * lanes on different fields make complementary children the merge step can join. The plan is claimed in
  * {@link InFlight} until {@link #release}. With nothing in flight (always, in serial mode) this draws exactly what
- * a plain parent draw and field choice would.
+ * a plain parent draw and field choice would. A program with one field is never redrawn: there is no other field to
+ * rewrite, so a redraw would only move lanes off the parent the selector prefers onto weaker ones.
  */
 final class ReflectionPlanner {
     /** Parent draws per plan, at most, while the drawn parent is saturated. */
@@ -40,7 +41,8 @@ final class ReflectionPlanner {
     Plan plan(Attempt at) {
         LoopState.ReflectionClaim claimed = state.claimReflection((frontier, inFlight) -> {
             Candidate parent = parts.policies().parentSelector().select(frontier, parts.random());
-            for (int draw = 1; draw < PARENT_DRAWS && inFlight.saturated(parent.id(), fields); draw++) {
+            int draws = fields.size() > 1 ? PARENT_DRAWS : 1;
+            for (int draw = 1; draw < draws && inFlight.saturated(parent.id(), fields); draw++) {
                 parent = parts.policies().parentSelector().select(frontier, parts.random());
             }
             List<DatasetRow> minibatch = parts.policies().minibatchSampler().next(

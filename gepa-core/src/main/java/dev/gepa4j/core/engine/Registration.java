@@ -10,8 +10,11 @@ import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.rollout.BatchResult;
 import dev.gepa4j.core.rollout.EarlyStop;
 import dev.gepa4j.core.rollout.Stage;
+import dev.gepa4j.core.strategy.AcceptanceRule;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The full-train step and the frontier update: a child that passed its gate runs on every frontier row (all of train,
@@ -31,6 +34,8 @@ final class Registration {
     private final EventLog events;
     private final Rollouts rollouts;
     private final Decisions decisions;
+    /** Held while one gated child is checked, run on the frontier rows and registered (see {@link #admitsInOrder}). */
+    private final Object admission = new Object();
 
     Registration(LoopConfig config, LoopParts parts, LoopState state, EventLog events, Rollouts rollouts,
                  Decisions decisions) {
@@ -54,11 +59,79 @@ final class Registration {
      * {@code full_train}) or {@code Duplicate} when another lane registered the same text first.
      */
     IterationOutcome admit(Attempt at, Candidate child, Candidate parent, GateVerdict v, String stage) {
+        return admit(at, child, parent, v, stage, Optional::empty);
+    }
+
+    /**
+     * As {@link #admit(Attempt, Candidate, Candidate, GateVerdict, String)}; when children are admitted in order,
+     * {@code moveOntoBest} runs first under the admission lock and, when it gives an outcome (the child's edit moved
+     * onto the current best, gated and admitted there), that outcome is the iteration's.
+     */
+    IterationOutcome admit(Attempt at, Candidate child, Candidate parent, GateVerdict v, String stage,
+                           Supplier<Optional<IterationOutcome>> moveOntoBest) {
         decisions.decide(at.seq, child, parent, stage, v.passed(), v.reason(), v.parentSum(), v.childSum());
         if (!v.passed()) {
             return decisions.reject(at.seq, child, parent, stage, v.reason(), v.parentSum(), v.childSum(),
                     v.childMeasured(), v.size());
         }
+        if (!admitsInOrder(config)) {
+            return fullTrainAndJoin(at, child, parent, v);
+        }
+        synchronized (admission) {
+            Optional<IterationOutcome> moved = moveOntoBest.get();
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+            Optional<IterationOutcome> outpaced = outpacedByBest(at, child, parent, v, stage);
+            return outpaced.isPresent() ? outpaced.get() : fullTrainAndJoin(at, child, parent, v);
+        }
+    }
+
+    /**
+     * Overlapped mode under the rebase policy admits gated children one at a time, so each sees the frontier its
+     * predecessors left: a child whose frontier changed since its plan is moved onto the current best (its edit
+     * applied there, gated against it) or, when that cannot be done, must beat the best on its minibatch. Without
+     * this, lanes that planned from the same frontier all passed their gates against the same old parent at about
+     * the same moment and all paid a full-train run: a bush of siblings instead of a chain. The lock is reentrant:
+     * a moved child is admitted under it.
+     */
+    static boolean admitsInOrder(LoopConfig config) {
+        return config.mode() == Mode.OVERLAPPED && config.staleness().policy() == Staleness.Policy.REBASE;
+    }
+
+    /**
+     * A reflective child whose frontier changed since its plan must also beat the frontier's current best on its own
+     * minibatch (the best's results there are journal hits: it ran on every frontier row) before it pays for a
+     * full-train run; otherwise it is rejected at stage {@code stale}. A child the rebase step already moved onto a
+     * best and gated against it is not checked again. Empty when the check does not apply or passes. Caller holds the
+     * admission lock.
+     */
+    private Optional<IterationOutcome> outpacedByBest(Attempt at, Candidate child, Candidate parent, GateVerdict v,
+                                                     String stage) {
+        if (!"minibatch".equals(stage) || at.claim == null || !at.claim.parent().id().equals(parent.id())) {
+            return Optional.empty();
+        }
+        Optional<Candidate> changedBest = state.bestIfChangedSince(at.version);
+        if (changedBest.isEmpty() || changedBest.get().id().equals(parent.id())) {
+            return Optional.empty();
+        }
+        Candidate best = changedBest.get();
+        BatchResult bestRun = rollouts.run(Stage.PARENT_MINIBATCH, best, at.claim.minibatch(), at, EarlyStop.NEVER);
+        if (!bestRun.complete()) {
+            return Optional.empty();
+        }
+        double bestSum = Rollouts.sum(bestRun.results());
+        AcceptanceRule rule = parts.policies().acceptanceRule();
+        if (rule.accepts(bestSum, v.childSum())) {
+            return Optional.empty();
+        }
+        return Optional.of(decisions.reject(at.seq, child, parent, "stale", String.format(Locale.ROOT,
+                "the frontier changed since this proposal was planned and its best #%d scores %.4f on the child's "
+                        + "minibatch, the child %.4f: does not meet %s", best.index(), bestSum, v.childSum(),
+                rule.requirement()), bestSum, v.childSum(), v.childMeasured(), v.size()));
+    }
+
+    private IterationOutcome fullTrainAndJoin(Attempt at, Candidate child, Candidate parent, GateVerdict v) {
         long lag = state.version() - at.version;
         if (config.staleness().policy() == Staleness.Policy.DROP_BEYOND && lag > config.staleness().maxLag()) {
             return decisions.reject(at.seq, child, parent, "stale", "the frontier changed " + lag + " times since this "
