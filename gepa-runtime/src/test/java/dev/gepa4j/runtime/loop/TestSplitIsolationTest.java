@@ -85,14 +85,14 @@ class TestSplitIsolationTest {
             container.preflight();
             RolloutQueue queue = queue(container, recorder, new RolloutBudget(BUDGET, 0));
             List<DatasetRow> heldout = rows(container, Split.HELDOUT, 0, 4);
-            LoopParts parts = LoopParts.of(container.program(), container.taskInfo(),
-                    rows(container, Split.TRAIN, 0, 10), heldout, queue, recorder,
-                    new SyntheticProposer(0.15, 0.15, 0), RandomGeneratorFactory.of("L64X128MixRandom").create(3));
+            LoopParts.Builder parts = LoopParts.builder().program(container.program())
+                    .taskInfo(container.taskInfo()).train(rows(container, Split.TRAIN, 0, 10)).heldout(heldout)
+                    .runner(queue).recorder(recorder).proposer(new SyntheticProposer(0.15, 0.15, 0))
+                    .random(RandomGeneratorFactory.of("L64X128MixRandom").create(3));
             if (withTest) {
-                parts = parts.withTest(rows(container, Split.TEST, 4, 12),
-                        queue(container, recorder, new RolloutBudget(16, 0)));
+                parts.test(rows(container, Split.TEST, 4, 12), queue(container, recorder, new RolloutBudget(16, 0)));
             }
-            return new GepaLoop(LoopConfig.defaults(), parts).run();
+            return new GepaLoop(LoopConfig.defaults(), parts.build()).run();
         }
     }
 
