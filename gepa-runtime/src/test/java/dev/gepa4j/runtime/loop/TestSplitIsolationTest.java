@@ -7,6 +7,7 @@ import dev.gepa4j.core.engine.GepaLoop;
 import dev.gepa4j.core.engine.LoopConfig;
 import dev.gepa4j.core.engine.LoopParts;
 import dev.gepa4j.core.engine.LoopResult;
+import dev.gepa4j.core.engine.Mode;
 import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.model.Split;
 import dev.gepa4j.core.rollout.CacheMode;
@@ -47,11 +48,13 @@ class TestSplitIsolationTest {
 
     @Test
     void a_test_split_changes_no_decision_and_runs_after_everything_else() {
-        try (SyntheticContainer container = SyntheticContainer.start(TASK);
+        // Each run gets a fresh container: the SDK remembers answers by rollout id, and both runs use the same ids.
+        try (SyntheticContainer first = SyntheticContainer.start(TASK);
+             SyntheticContainer second = SyntheticContainer.start(TASK);
              SqliteWorkspace without = SqliteWorkspace.open(dir.resolve("without"));
              SqliteWorkspace with = SqliteWorkspace.open(dir.resolve("with"))) {
-            LoopResult plain = run(container.url(), without, false);
-            LoopResult tested = run(container.url(), with, true);
+            LoopResult plain = run(first.url(), without, false);
+            LoopResult tested = run(second.url(), with, true);
 
             assertThat(plain.test()).isNull();
             assertThat(tested.candidateIds()).isEqualTo(plain.candidateIds());
@@ -92,7 +95,7 @@ class TestSplitIsolationTest {
             if (withTest) {
                 parts.test(rows(container, Split.TEST, 4, 12), queue(container, recorder, new RolloutBudget(16, 0)));
             }
-            return new GepaLoop(LoopConfig.defaults(), parts.build()).run();
+            return new GepaLoop(LoopConfig.builder().mode(Mode.SERIAL).build(), parts.build()).run();
         }
     }
 
