@@ -28,7 +28,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "gepa-demo", description = "workspace folder (default ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--budget", defaultValue = "1500", description = "rollout budget, heldout included (default ${DEFAULT-VALUE})")
+    @Option(names = "--budget", defaultValue = "1500", description = "rollout budget, heldout included; the test "
+            + "split's rollouts are counted apart (default ${DEFAULT-VALUE})")
     int budget;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")

@@ -13,7 +13,10 @@
  * {@code PacketBuilder}, {@code ProposalSource}, {@code DraftCheck}), moving a stale child onto the best under the
  * rebase staleness policy ({@code Rebasing}), the gate ({@code GateVerdict}), full train and
  * the frontier update ({@code Registration}), decisions and non-accepting outcomes ({@code Decisions}), the heldout
- * pick ({@code HeldoutEvaluation}, {@code HeldoutSelection}) and the overlapped lanes ({@code OverlappedScheduler}).
+ * pick ({@code HeldoutEvaluation}, {@code HeldoutSelection}), the test split's report after it
+ * ({@code TestEvaluation}, {@link dev.gepa4j.core.engine.TestResult}) and the overlapped lanes
+ * ({@code OverlappedScheduler}). Under the rebase policy, overlapped mode admits gated children one at a time
+ * ({@code Registration}'s admission lock, taken before the state's lock, never the other way round).
  * They share the loop's one {@code LoopState}, which owns its lock (each read-modify-write is one of its methods) and
  * never holds it across a rollout, a proposer call or a workspace write, except a candidate's registration, which
  * must precede its joining the frontier. Steps report how they ended as sealed results ({@code Drafted},

@@ -7,14 +7,17 @@
  * <p>Definitions (all scores are fractions in [0,1]; a score that was not measured is null, never 0; only OK and
  * FAILED rollouts are measurements, ERROR rollouts never score):
  * <ul>
- *   <li>train: mean of the latest reward per train example over a candidate's train rollouts, for candidates that
- *       were evaluated on the full train set (stage SEED_TRAIN or FULL_TRAIN); null for a child only seen on a
- *       minibatch.</li>
+ *   <li>train: mean of the latest reward per frontier example over a candidate's rollouts there, for candidates
+ *       that were evaluated on every frontier row (stage SEED_TRAIN or FULL_TRAIN; SEED_PARETO or FULL_PARETO when
+ *       the run gave the frontier rows of its own, which are then the "train" rows of these definitions); null for
+ *       a child only seen on a minibatch.</li>
  *   <li>mini: mean over its CHILD_MINIBATCH rollouts (MERGE_SAMPLE for a merge child); null for the seed.</li>
  *   <li>heldout: mean of the latest reward per heldout example; null when it never ran on heldout.</li>
  *   <li>frontier: per train example, the full-train candidates holding the best reward; coverage counts the examples
  *       whose best reward is above 0; members are the candidates holding the best reward on a covered example.</li>
  *   <li>best: highest heldout (ties: higher train, then lower index); without heldout scores, highest train.</li>
+ *   <li>test: the seed and the candidate that ran on the test split besides it, compared on the test rows measured
+ *       for both ({@link dev.gepa4j.core.stats.PairedComparison}); test rollouts count in no other figure.</li>
  * </ul>
  *
  * <p>May import: {@code dev.gepa4j.core.*}, Jackson. The HTML/JS/CSS of the views live beside this package as
