@@ -93,7 +93,7 @@ class DatasetRolesEndToEndTest {
             assertThat(packet.at("/lift/note").asText()).contains("biased upwards").contains("test block");
         }
         assertThat(out).contains(String.format(java.util.Locale.ROOT, "test %+.3f", packet.at("/test/lift").asDouble()))
-                .contains("60 rows").contains("(+" + packet.at("/rollouts/test").asLong() + " test)");
+                .contains("60 rows").contains(packet.at("/rollouts/test").asLong() + " test rollouts, apart");
         assertThat(Files.readString(dir.resolve("ws/with-test/evidence/report.md"))).contains("- test ")
                 .contains("60 rows").contains("exact mcnemar");
     }

@@ -195,7 +195,7 @@ public sealed interface RunEvent {
             if (comparison == null) {
                 return "test: no row of " + size + " was measured for both the seed and the best";
             }
-            return String.format(Locale.ROOT, "test: seed %s %.4f -> best %s %.4f, lift %+.4f [%+.4f, %+.4f], p = %s "
+            return String.format(Locale.ROOT, "test: seed %s %.4f -> best %s %.4f, lift %+.4f [%+.4f, %+.4f], %s "
                             + "(%s), %d of %d rows", seedCandidateId, comparison.seedMean(), bestCandidateId,
                     comparison.bestMean(), comparison.lift(), comparison.ciLow(), comparison.ciHigh(),
                     TestResult.pValueText(comparison.pValue()), comparison.method(), comparison.n(), size);

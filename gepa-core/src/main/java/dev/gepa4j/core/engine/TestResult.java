@@ -17,12 +17,12 @@ public record TestResult(int rows, long rollouts, PairedLift comparison) {
         if (comparison == null) {
             return "test: no row measured for both the seed and the best (" + rows + " rows)";
         }
-        return String.format(Locale.ROOT, "test %+.3f [%+.3f, %+.3f], p = %s, %d rows", comparison.lift(),
+        return String.format(Locale.ROOT, "test %+.3f [%+.3f, %+.3f], %s, %d rows", comparison.lift(),
                 comparison.ciLow(), comparison.ciHigh(), pValueText(comparison.pValue()), comparison.n());
     }
 
-    /** Four decimals, or {@code < 0.0001} below that. */
+    /** {@code p = 0.0004} (four decimals), or {@code p < 0.0001} below that. */
     public static String pValueText(double p) {
-        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return p < 0.0001 ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.4f", p);
     }
 }

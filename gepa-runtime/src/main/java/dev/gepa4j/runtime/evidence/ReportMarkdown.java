@@ -80,7 +80,7 @@ final class ReportMarkdown {
         }
         String gap = p.overfitGap() == null ? "" : "; overfit gap (" + p.overfitGap().trainRows() + " minus test): "
                 + "best " + signed(p.overfitGap().best()) + ", seed " + signed(p.overfitGap().seed());
-        return String.format(Locale.ROOT, "test %+.3f [%+.3f, %+.3f], p = %s, %d rows (seed %.3f -> best %.3f; %s)%s",
+        return String.format(Locale.ROOT, "test %+.3f [%+.3f, %+.3f], %s, %d rows (seed %.3f -> best %.3f; %s)%s",
                 t.lift(), t.ci95().get(0), t.ci95().get(1), dev.gepa4j.core.engine.TestResult.pValueText(t.pValue()),
                 t.n(), t.seed(), t.best(), t.method().replace('_', ' '), gap);
     }

@@ -66,8 +66,8 @@
   function testText(s) {
     var t = s.test && s.test.comparison;
     if (t) {
-      var p = t.p_value < 0.0001 ? '< 0.0001' : t.p_value.toFixed(4);
-      return signed(t.lift) + ' [' + signed(t.ci_low) + ', ' + signed(t.ci_high) + '], p = ' + p + ', ' + t.n
+      var p = t.p_value < 0.0001 ? 'p < 0.0001' : 'p = ' + t.p_value.toFixed(4);
+      return signed(t.lift) + ' [' + signed(t.ci_low) + ', ' + signed(t.ci_high) + '], ' + p + ', ' + t.n
         + ' rows (' + t.method.replace('_', ' ') + '; seed ' + score(t.seed_mean) + ' -> best ' + score(t.best_mean)
         + ', ' + count(s.rollouts.test) + ' test rollouts apart from the budget)';
     }
