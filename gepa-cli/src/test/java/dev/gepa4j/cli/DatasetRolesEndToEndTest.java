@@ -11,7 +11,6 @@ import dev.gepa4j.core.stats.PairedLift;
 import dev.gepa4j.core.workspace.RolloutRecord;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +55,7 @@ class DatasetRolesEndToEndTest {
                 heldout_top_k = 1
                 """);
 
-        String out = run("run", config.toString(), "--no-console", "--quiet");
+        String out = RunCommandEndToEndTest.run("run", config.toString(), "--no-console", "--quiet");
 
         JsonNode packet = JSON.readTree(dir.resolve("ws/with-test/evidence/packet.json").toFile());
         try (SqliteWorkspace ws = SqliteWorkspace.open(dir.resolve("ws"))) {
@@ -115,7 +114,7 @@ class DatasetRolesEndToEndTest {
                 heldout_top_k = 1
                 """);
 
-        String out = run("run", config.toString(), "--no-console", "--quiet");
+        String out = RunCommandEndToEndTest.run("run", config.toString(), "--no-console", "--quiet");
 
         assertThat(out).contains(SummaryLine.NO_TEST);
         JsonNode packet = JSON.readTree(dir.resolve("ws/no-test/evidence/packet.json").toFile());
@@ -169,20 +168,5 @@ class DatasetRolesEndToEndTest {
         Path p = dir.resolve(name);
         Files.writeString(p, text.replace("workspace = \"ws\"", "workspace = \"" + dir.resolve("ws") + "\""));
         return p;
-    }
-
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.commandLine().execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code of gepa %s; stdout:%n%s", String.join(" ", args), text).isZero();
-        return text;
     }
 }

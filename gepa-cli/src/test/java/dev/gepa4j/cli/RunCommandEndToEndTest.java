@@ -171,7 +171,8 @@ class RunCommandEndToEndTest {
         return p;
     }
 
-    private static String run(String... args) {
+    /** Runs gepa in-process and returns its standard output; fails the test unless it exits with 0. */
+    static String run(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
