@@ -38,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "overlapped", description = "serial or overlapped (default ${DEFAULT-VALUE})")
     String mode;
 
-    @Option(names = "--run-id", description = "run id (default: demo-<seed>-<time>)")
+    @Option(names = "--run-id", description = "run id (default: run-<yyyyMMdd-HHmmss>)")
     String runId;
 
     @Option(names = "--policy", defaultValue = "embedded", description = "embedded or openai (default ${DEFAULT-VALUE})")
