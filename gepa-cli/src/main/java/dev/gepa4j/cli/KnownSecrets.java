@@ -19,7 +19,6 @@ final class KnownSecrets {
     static Secrets forRun(GepaConfig config) {
         List<String> named = new ArrayList<>(config.proposer().passEnv());
         named.add(config.proposer().apiKeyEnv());
-        named.add(config.policy().apiKeyEnv());
         named.add(config.container().apiKeyEnv());
         Secrets secrets = Secrets.fromEnvironment(System.getenv(), named);
         known = known.and(secrets);

@@ -8,7 +8,17 @@ package dev.gepa4j.cli.config;
  * @param model     default {@value DefaultModels#EMBEDDED_POLICY} for the embedded policy
  * @param baseUrl   OpenAI-compatible base URL for the container's policy calls
  * @param maxTokens completion limit
- * @param apiKeyEnv name of the env var the container should read its key from (passed as a name, never a value)
+ * @param apiKeyEnv refused when set: the container contract's policy carries no key and no key name (the container
+ *                  reads its model credentials from its own environment); kept as a field only so the refusal can
+ *                  say why instead of "unknown key"
  */
 public record PolicySection(String provider, String model, String baseUrl, Integer maxTokens, String apiKeyEnv) {
+    public PolicySection {
+        if (apiKeyEnv != null) {
+            throw new IllegalArgumentException("[policy] api_key_env is not supported: gepa sends the container no "
+                    + "key and no key name for its policy model; the container reads its model credentials from its "
+                    + "own environment (for the built-in container: OPENAI_API_KEY). Remove this key; for the "
+                    + "X-API-Key a container itself requires, use [container] api_key_env");
+        }
+    }
 }

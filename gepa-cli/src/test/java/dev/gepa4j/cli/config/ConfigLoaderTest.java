@@ -81,6 +81,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_policy_key_name_is_refused_because_no_key_or_key_name_is_ever_sent_to_a_container() {
+        assertThatThrownBy(() -> ConfigLoader.parse("[policy]\nmodel = \"gpt-4.1-nano\"\napi_key_env = \"OPENAI_API_KEY\"\n",
+                "gepa.toml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("gepa.toml")
+                .hasMessageContaining("[policy] api_key_env is not supported")
+                .hasMessageContaining("[container] api_key_env");
+        assertThat(ConfigLoader.parse("[policy]\nmodel = \"gpt-4.1-nano\"\n", "gepa.toml").policy().model())
+                .isEqualTo("gpt-4.1-nano");
+    }
+
+    @Test
     void text_that_is_not_toml_is_reported_as_such() {
         assertThatThrownBy(() -> ConfigLoader.parse("[gepa\nmax_rollouts = ", "broken.toml"))
                 .isInstanceOf(ConfigException.class)
