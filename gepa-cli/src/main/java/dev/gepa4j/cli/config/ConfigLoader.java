@@ -2,6 +2,7 @@ package dev.gepa4j.cli.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -18,6 +19,11 @@ public final class ConfigLoader {
             .build();
 
     private ConfigLoader() {
+    }
+
+    /** The mapper {@link #parse} reads with (its naming strategy decides the keys), for tests that list the keys. */
+    static ObjectMapper mapper() {
+        return TOML;
     }
 
     /** Parses a config file; throws {@link ConfigException} with the file, the key and what to change. */
