@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The composition root: the only place that constructs concrete containers, the workspace, the rollout queue, the
@@ -158,8 +159,12 @@ final class RunAssembly {
                     + budget.committed() + " spent), " + modeText(config.run().mode(), loopConfig) + ", workspace "
                     + workspaceDir);
             StopHandle stop = new StopHandle();
+            // Counted down once the summary line and the paths are printed: a signal's shutdown waits for them, so a
+            // stopped run still says on stdout that it stopped and how to resume.
             CountDownLatch finished = new CountDownLatch(1);
+            AtomicBoolean signalled = new AtomicBoolean();
             Thread hook = new Thread(() -> {
+                signalled.set(true);
                 stop.request("interrupted (SIGINT/SIGTERM): resume with ./gepa resume " + runId + " --workspace "
                         + workspaceDir);
                 try {
@@ -169,41 +174,36 @@ final class RunAssembly {
                 }
             }, "gepa-clean-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            LoopResult result;
-            try (BudgetProgress progress = new BudgetProgress(budget, () -> progressStatus(queue),
-                    !options.quiet)) {
-                LoopParts parts = LoopParts.builder().program(program).taskInfo(taskInfo).train(train).heldout(heldout)
-                        .pareto(roles.pareto()).test(roles.test(), testQueue)
-                        .runner(queue).recorder(recorder).proposer(proposer)
-                        .random(new SplittableRandom(config.run().seed()))
-                        .policies(LoopSettings.policies(config.gepa(), workspaceDir))
-                        .stopHandle(stop)
-                        .build();
-                result = new GepaLoop(loopConfig, parts).run();
+            try {
+                LoopResult result;
+                try (BudgetProgress progress = new BudgetProgress(budget, () -> progressStatus(queue),
+                        !options.quiet)) {
+                    LoopParts parts = LoopParts.builder().program(program).taskInfo(taskInfo).train(train)
+                            .heldout(heldout).pareto(roles.pareto()).test(roles.test(), testQueue)
+                            .runner(queue).recorder(recorder).proposer(proposer)
+                            .random(new SplittableRandom(config.run().seed()))
+                            .policies(LoopSettings.policies(config.gepa(), workspaceDir))
+                            .stopHandle(stop)
+                            .build();
+                    result = new GepaLoop(loopConfig, parts).run();
+                }
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping; the hook is waiting for us and that is fine
+                }
+                // (6) evidence and the summary line; a stopped run's line names its stop reason and the resume command
+                Path packet = writeEvidence(workspace, recorder, runId, workspaceDir);
+                System.out.println(KnownSecrets.scrub(SummaryLine.of(result, RunMetrics.summarize(workspace.reader(),
+                        runId), UnmeasuredExamples.of(workspace.reader(), runId),
+                        Duration.between(started, Instant.now()), packet, !roles.test().isEmpty())));
+                // closed last, once the console and the workspace are: lets a Ctrl-C shutdown finish; after a signal
+                // the JVM is already going down, so the console is not kept
+                closers.addFirst(RunEnding.end(System.out, packet, workspaceDir,
+                        console == null ? null : console.url(), RunEnding.interactive() && !signalled.get()));
             } finally {
                 finished.countDown();
             }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already stopping; the hook is waiting for us and that is fine
-            }
-            // (6) evidence and the summary line
-            Path packet;
-            try {
-                packet = EvidencePacketWriter.write(workspace.reader(), runId,
-                        options.evidenceDir != null ? options.evidenceDir : workspaceDir);
-            } catch (RuntimeException e) {
-                // the loop ended, but the run as a whole did not: its stored status must not say finished
-                recorder.finish(RunStatus.FAILED, "the evidence packet could not be written: " + e.getMessage());
-                throw e;
-            }
-            System.out.println(KnownSecrets.scrub(SummaryLine.of(result, RunMetrics.summarize(workspace.reader(),
-                    runId), UnmeasuredExamples.of(workspace.reader(), runId), Duration.between(started, Instant.now()),
-                    packet, !roles.test().isEmpty())));
-            // closed last, once the console and the workspace are: lets a Ctrl-C shutdown finish
-            closers.addFirst(RunEnding.end(System.out, packet, workspaceDir, console == null ? null : console.url(),
-                    RunEnding.interactive()));
             return 0;
         } finally {
             Containers.closeAll(closers);
@@ -223,6 +223,17 @@ final class RunAssembly {
                         : ConcurrencyLimits.fixed(config.rollout().concurrency()),
                 new SplittableRandom(jitterSeed),
                 Duration.ofSeconds(config.rollout().reconnectSeconds()), config.rollout().resendFailed());
+    }
+
+    /** Writes the evidence packet; when that fails, marks the run failed (its loop ended, the run did not). */
+    private Path writeEvidence(SqliteWorkspace workspace, RunRecorder recorder, String runId, Path workspaceDir) {
+        try {
+            return EvidencePacketWriter.write(workspace.reader(), runId,
+                    options.evidenceDir != null ? options.evidenceDir : workspaceDir);
+        } catch (RuntimeException e) {
+            recorder.finish(RunStatus.FAILED, "the evidence packet could not be written: " + e.getMessage());
+            throw e;
+        }
     }
 
     private static String progressStatus(RolloutQueue queue) {

@@ -47,14 +47,18 @@ final class RunEnding {
         }
         CountDownLatch interrupted = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            interrupted.countDown();
-            try {
-                closed.await(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gepa-console-keepalive"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                interrupted.countDown();
+                try {
+                    closed.await(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "gepa-console-keepalive"));
+        } catch (IllegalStateException shuttingDown) {
+            return () -> { }; // a signal arrived as the run ended: nothing left to keep serving for
+        }
         interrupted.await();
         return closed::countDown;
     }
