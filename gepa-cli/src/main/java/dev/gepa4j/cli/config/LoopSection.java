@@ -10,7 +10,7 @@ import dev.gepa4j.core.strategy.EpsilonGreedySelector;
  * @param maxRollouts             hard cap on the rollouts a run uses (executed, or taken from the cache of an earlier
  *                                run), heldout included; default {@value #DEFAULT_MAX_ROLLOUTS}
  * @param heldoutRollouts         part of {@code max_rollouts} kept for the final heldout pick; default: enough for
- *                                {@code heldout_top_k} candidates on every heldout seed
+ *                                {@code heldout_top_k} candidates and the seed on every heldout seed
  * @param heldoutTopK             frontier candidates (best train first) evaluated on heldout; default
  *                                {@value LoopDefaults#HELDOUT_TOP_K}
  * @param minibatchSize           examples per gate minibatch; default {@value LoopDefaults#MINIBATCH_SIZE}
