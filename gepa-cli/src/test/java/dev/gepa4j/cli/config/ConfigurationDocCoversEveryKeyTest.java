@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
  * to a section record fails this test until the doc has a row for it.
  *
  * <p>The doc's shape this relies on: a section starts at a heading {@code ## `[name]`}; a key is a table row that
- * starts with {@code | `key` |}. A key of a record nested in a map (a price entry's {@code input}) must be named in
+ * starts with {@code | `key` |} (or {@code | `key` / `other_key` |} for keys sharing a row). A key of a record nested in a map (a price entry's {@code input}) must be named in
  * its parent key's row.
  */
 class ConfigurationDocCoversEveryKeyTest {
     private static final Path DOC = Path.of("..", "docs", "configuration.md");
     private static final Pattern SECTION = Pattern.compile("^## `\\[(\\w+)]`");
-    private static final Pattern KEY_ROW = Pattern.compile("^\\| `(\\w+)` \\|");
+    /** A key row's first cell: one key, or several sharing the row ({@code `a` / `b`}). */
+    private static final Pattern KEY_ROW = Pattern.compile("^\\| (`\\w+`(?: / `\\w+`)*) \\|");
+    private static final Pattern KEY = Pattern.compile("`(\\w+)`");
 
     @Test
     void every_accepted_key_has_a_row_in_its_section_of_the_configuration_doc() throws IOException {
@@ -112,7 +114,10 @@ class ConfigurationDocCoversEveryKeyTest {
             }
             Matcher row = KEY_ROW.matcher(line);
             if (current != null && row.find()) {
-                current.put(row.group(1), line);
+                Matcher key = KEY.matcher(row.group(1));
+                while (key.find()) {
+                    current.put(key.group(1), line);
+                }
             }
         }
         assertThat(sections).as("sections found in " + DOC.normalize()).isNotEmpty();
