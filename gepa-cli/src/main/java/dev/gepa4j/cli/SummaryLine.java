@@ -43,7 +43,22 @@ final class SummaryLine {
                 c.containerCalls(), wall.toMillis() / 1000.0, r.stopReason(), UnmeasuredExamples.describe(unmeasured),
                 r.test() != null ? r.test().headline() + " (" + r.test().rollouts() + " test rollouts, apart)"
                         : hasTest ? TEST_NOT_RUN : NO_TEST, packetDir.resolve("packet.json"))
-                + noneAccepted(r.counts());
+                + noneAccepted(r.counts()) + allFailedInside(c);
+    }
+
+    /**
+     * "" unless every rollout the run used failed inside the container (status FAILED, reward 0): then the scores
+     * are zeros that say nothing about the prompts, almost always a container that cannot run its policy (an
+     * unreachable or misconfigured model), so the line says so instead of reporting 0.000 as a result.
+     */
+    static String allFailedInside(RolloutCounts c) {
+        if (c.used() == 0 || c.failed() < c.used()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; EVERY ROLLOUT FAILED INSIDE THE CONTAINER (%d of %d, reward 0): the "
+                + "scores say nothing about the prompts; the container could not run its policy (is its model "
+                + "reachable and configured? see [policy], and a rollout's error with `gepa show`)", c.failed(),
+                c.used());
     }
 
     /** "" when something was accepted or nothing was proposed; else why the best is still the seed. */

@@ -76,6 +76,35 @@ class RunCommandEndToEndTest {
     }
 
     @Test
+    void a_run_whose_every_rollout_fails_inside_the_container_says_so_instead_of_reporting_zeros() throws Exception {
+        // the policy's model server is a refused loopback port: the container answers every rollout as failed
+        Path config = write("unreachable-policy.toml", """
+                [run]
+                run_id = "no-model"
+                workspace = "ws"
+                mode = "serial"
+                [container]
+                builtin = "banking77"
+                [policy]
+                provider = "openai"
+                model = "gpt-4.1-nano"
+                base_url = "http://127.0.0.1:1/v1"
+                [dataset]
+                train_size = 4
+                heldout_size = 4
+                [gepa]
+                max_rollouts = 40
+                heldout_top_k = 1
+                max_proposals = 1
+                """);
+
+        String out = run("run", config.toString(), "--no-console", "--quiet");
+
+        assertThat(out).contains("no-model: seed heldout")
+                .containsPattern("EVERY ROLLOUT FAILED INSIDE THE CONTAINER \\((\\d+) of \\1, reward 0\\)");
+    }
+
+    @Test
     void the_llm_proposer_runs_against_a_local_openai_compatible_test_double() throws Exception {
         try (OpenAiCompatibleTestServer llm = OpenAiCompatibleTestServer.start()) {
             Path config = write("llm.toml", """
