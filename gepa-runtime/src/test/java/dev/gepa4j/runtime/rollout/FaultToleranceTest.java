@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ends as ok, failed (inside the container) or error; the journal holds one row per job; the budget committed
  * equals the rollouts the container says it executed; and, counted by the container on arrival (before its memory of
  * answered ids could hide a repeat), the container saw every attempt the client reports and answered each rollout
- * once: no rollout was asked for again after its answer arrived.
+ * once: no rollout was asked for again after its answer arrived. An answer whose write failed (a stop or a hang-up
+ * closed the connection) may or may not have reached the client, so it counts towards "the client's result was
+ * answered" and not towards "asked again".
  */
 class FaultToleranceTest {
     private static final int JOBS = 120;
@@ -91,9 +93,11 @@ class FaultToleranceTest {
             String id = r.rolloutId();
             int requests = 0;
             int answers = 0;
+            int unconfirmed = 0;
             for (FaultyContainer c : containers) {
                 requests += c.requestsOf(id);
                 answers += c.answersOf(id);
+                unconfirmed += c.unconfirmedAnswersOf(id);
             }
             if (everyAttemptArrives) {
                 assertThat(requests).as("requests the container saw for %s", id).isEqualTo(r.attempts());
@@ -102,9 +106,13 @@ class FaultToleranceTest {
             }
             boolean cut = java.util.Arrays.stream(containers).anyMatch(c -> c.cutByStop().contains(id));
             int expected = r.status() == RolloutStatus.ERROR ? 0 : 1;
-            // an answer cut by a container's stop never reached the client, which rightly asks again
-            assertThat(answers).as("answers the container gave for %s (%s)", id, r.status())
-                    .isBetween(expected, cut ? expected + 1 : expected);
+            // an answer written whole and then cut by a container's stop may never have reached the client, which
+            // rightly asks again; one written whole otherwise reached it, so a second one means the client asked again
+            assertThat(answers).as("answers the container wrote whole for %s (%s)", id, r.status())
+                    .isLessThanOrEqualTo(cut ? expected + 1 : expected);
+            // the client's result came from one of them, or from an answer whose write failed after its last byte left
+            assertThat(answers + unconfirmed).as("answers the container gave for %s (%s), %d of them with a failed "
+                    + "write", id, r.status(), unconfirmed).isGreaterThanOrEqualTo(expected);
         }
         List<String> errorTexts = batch.results().stream().filter(r -> r.status() == RolloutStatus.ERROR)
                 .map(RolloutResult::error).distinct().limit(3).toList();

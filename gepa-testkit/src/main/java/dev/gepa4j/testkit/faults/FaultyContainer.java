@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  * <p>Because a repeated id is answered from memory, executions alone cannot show a client asking twice for a rollout
  * it already has; so every request is also counted per id on arrival, before the memory answers ({@link #requestsOf},
  * {@link #answersOf}), and logged with its time and the calls in flight ({@link #arrivals()}).
+ *
+ * <p>An answer whose write fails is counted apart ({@link #unconfirmedAnswersOf}): Jetty can report a write as failed
+ * after its last byte left, when a stop or a hang-up closes the connection before it has finished the response, so
+ * the client may hold that answer whole or may not have it at all. No server-side count can tell the two apart.
  */
 public final class FaultyContainer implements AutoCloseable {
     private static final Pattern ROLLOUT_ID = Pattern.compile("\"rollout_id\"\\s*:\\s*\"([^\"]+)\"");
@@ -39,6 +43,7 @@ public final class FaultyContainer implements AutoCloseable {
     private final Map<String, byte[]> answered = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requestsById = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> answersById = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> unconfirmedAnswersById = new ConcurrentHashMap<>();
     private final java.util.Queue<Arrival> arrivalLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.Set<String> cutByStop = ConcurrentHashMap.newKeySet();
@@ -147,9 +152,9 @@ public final class FaultyContainer implements AutoCloseable {
             case OVERSIZED -> ctx.status(200).contentType("application/json")
                     .result(HostileProxy.oversizedJson(Fault.OVERSIZED_BYTES));
             case NONE -> {
-                if (writeNow(ctx, answer(arrival, rolloutId, body))) {
-                    answersById.computeIfAbsent(rolloutId, k -> new AtomicInteger()).incrementAndGet();
-                }
+                Map<String, AtomicInteger> counted = writeNow(ctx, answer(arrival, rolloutId, body))
+                        ? answersById : unconfirmedAnswersById;
+                counted.computeIfAbsent(rolloutId, k -> new AtomicInteger()).incrementAndGet();
             }
         }
     }
@@ -182,8 +187,8 @@ public final class FaultyContainer implements AutoCloseable {
      * Writes the answer inside the handler, so a request stays in flight (see {@link #cutByStop()}) until its answer
      * is on the socket: a stop after that leaves the client a whole response.
      *
-     * @return false when the answer could not be written (the client hung up or the container is stopping: the client
-     *         sees a failed attempt and rightly retries)
+     * @return false when the write failed (the client hung up or the container is stopping); the client may then have
+     *         no answer and rightly retry, or, when the connection closed after the last byte left, hold it whole
      */
     private static boolean writeNow(Context ctx, byte[] answer) {
         ctx.status(200).contentType("application/json");
@@ -252,10 +257,20 @@ public final class FaultyContainer implements AutoCloseable {
     /**
      * How many requests for this id were answered with the rollout's result (executed or replayed from memory) and the
      * answer written to the socket: 1 for a client that never asks again for a rollout it got, 0 for one that only
-     * ever got faults.
+     * ever got faults. Answers whose write failed are not in this count (see {@link #unconfirmedAnswersOf}).
      */
     public int answersOf(String rolloutId) {
         AtomicInteger n = answersById.get(rolloutId);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * How many requests for this id got the rollout's result but saw its write fail (a stop or a hang-up closed the
+     * connection): the client may hold such an answer whole, or may never have got it and ask again. A client's result
+     * for this id came from an answer in {@link #answersOf} or in this count.
+     */
+    public int unconfirmedAnswersOf(String rolloutId) {
+        AtomicInteger n = unconfirmedAnswersById.get(rolloutId);
         return n == null ? 0 : n.get();
     }
 
