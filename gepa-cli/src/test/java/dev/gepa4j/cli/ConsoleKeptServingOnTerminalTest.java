@@ -26,9 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * On a terminal the run console outlives the run until Ctrl-C: {@code gepa run} in a child JVM whose stdin and stdout
  * are a pseudo-terminal (util-linux {@code script}), the console answering after the summary, then SIGINT (what
  * Ctrl-C sends) ends the process and the console with it. Skipped where {@code script} is missing.
+ *
+ * <p>The child starts with SIGINT at its default action ({@code env --default-signal=INT}): a signal ignored by
+ * whatever launched the build (a background job of a non-interactive shell, {@code nohup ... &}) stays ignored in
+ * every process started below it, and a JVM does not handle a SIGINT it inherited as ignored, so the child would never
+ * see the Ctrl-C and the test would fail on how it was launched, not on what it tests.
  */
 class ConsoleKeptServingOnTerminalTest {
     private static final Path SCRIPT = Path.of("/usr/bin/script");
+    private static final Path ENV = Path.of("/usr/bin/env");
     private static final Pattern STILL_SERVING = Pattern.compile("run console: (http://\\S+) \\(still serving");
 
     @TempDir
@@ -37,6 +43,7 @@ class ConsoleKeptServingOnTerminalTest {
     @Test
     void the_console_keeps_serving_after_the_run_until_ctrl_c() throws Exception {
         assumeThat(Files.isExecutable(SCRIPT)).as("util-linux script gives the child a terminal").isTrue();
+        assumeThat(envResetsSignals()).as("coreutils env --default-signal (8.31+) lets the child take Ctrl-C").isTrue();
         Path config = Files.writeString(dir.resolve("gepa.toml"), """
                 [run]
                 run_id = "tty"
@@ -52,7 +59,8 @@ class ConsoleKeptServingOnTerminalTest {
                 heldout_top_k = 1
                 """);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join(" ", quoted(List.of(java, "--enable-native-access=ALL-UNNAMED",
+        String command = String.join(" ", quoted(List.of(ENV.toString(), "--default-signal=INT", java,
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 config.toString(), "--quiet")));
         ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "-qfec", command, "/dev/null")
@@ -111,6 +119,16 @@ class ConsoleKeptServingOnTerminalTest {
                     HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static boolean envResetsSignals() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(ENV.toString(), "--default-signal=INT", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException missing) {
             return false;
         }
     }
