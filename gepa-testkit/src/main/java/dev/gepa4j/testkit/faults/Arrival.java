@@ -9,7 +9,8 @@ package dev.gepa4j.testkit.faults;
  * @param rolloutId the request's {@code rollout_id}
  * @param atNanos   {@link System#nanoTime()} on arrival
  * @param fault     what the container did with it
- * @param inFlight  requests inside the container at that moment, this one included
+ * @param inFlight  requests inside the container at that moment, this one included (a request leaves once its
+ *                  answer is ready to be written, before the client can have it)
  */
 public record Arrival(long number, String rolloutId, long atNanos, Fault fault, int inFlight) {
 }

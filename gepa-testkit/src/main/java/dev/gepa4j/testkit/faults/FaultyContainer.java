@@ -97,16 +97,27 @@ public final class FaultyContainer implements AutoCloseable {
         app = server;
     }
 
+    /**
+     * Counts the request in flight until its answer is ready to go out (or the handler ends): an answer written inside
+     * the handler must not keep its request counted once the client may hold it, or a client that sends its next call
+     * the moment it has an answer would be seen with one call more in flight than it ever had.
+     */
     private void rollout(Context ctx) {
+        java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Runnable leave = () -> {
+            if (counted.compareAndSet(true, false)) {
+                inFlight.decrementAndGet();
+            }
+        };
         inFlight.incrementAndGet();
         try {
-            handleRollout(ctx);
+            handleRollout(ctx, leave);
         } finally {
-            inFlight.decrementAndGet();
+            leave.run();
         }
     }
 
-    private void handleRollout(Context ctx) {
+    private void handleRollout(Context ctx, Runnable leave) {
         long edgesAtArrival = stopEdges.get();
         long arrival = arrivals.incrementAndGet();
         long at = System.nanoTime();
@@ -122,7 +133,7 @@ public final class FaultyContainer implements AutoCloseable {
         Arrival seen = new Arrival(arrival, rolloutId, at, fault, inFlight.get());
         arrivalLog.add(seen);
         try {
-            respond(ctx, fault, arrival, rolloutId, body);
+            respond(ctx, fault, arrival, rolloutId, body, leave);
         } finally {
             long edgesNow = stopEdges.get();
             if (edgesNow != edgesAtArrival || edgesNow % 2 == 1) {
@@ -131,7 +142,7 @@ public final class FaultyContainer implements AutoCloseable {
         }
     }
 
-    private void respond(Context ctx, Fault fault, long arrival, String rolloutId, String body) {
+    private void respond(Context ctx, Fault fault, long arrival, String rolloutId, String body, Runnable leave) {
         switch (fault) {
             case UNAVAILABLE -> ctx.status(503).contentType("application/json")
                     .result("{\"error\":\"injected 503: try again\"}");
@@ -152,8 +163,9 @@ public final class FaultyContainer implements AutoCloseable {
             case OVERSIZED -> ctx.status(200).contentType("application/json")
                     .result(HostileProxy.oversizedJson(Fault.OVERSIZED_BYTES));
             case NONE -> {
-                Map<String, AtomicInteger> counted = writeNow(ctx, answer(arrival, rolloutId, body))
-                        ? answersById : unconfirmedAnswersById;
+                byte[] answer = answer(arrival, rolloutId, body);
+                leave.run();
+                Map<String, AtomicInteger> counted = writeNow(ctx, answer) ? answersById : unconfirmedAnswersById;
                 counted.computeIfAbsent(rolloutId, k -> new AtomicInteger()).incrementAndGet();
             }
         }
