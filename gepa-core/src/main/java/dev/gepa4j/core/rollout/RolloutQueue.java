@@ -70,7 +70,7 @@ public final class RolloutQueue implements RolloutRunner {
     /**
      * @param endpoints      the containers serving this run
      * @param journal        where finished rollouts go (usually the run's recorder); also the cache
-     * @param budget         the hard cap on container calls
+     * @param budget         the rollouts the run may use and the optional cap on container calls
      * @param cacheMode      how the shared cache is used
      * @param policy         sent with every request; part of the cache key
      * @param runId          sent with every request; seeds the rollout ids

@@ -13,7 +13,8 @@ import java.util.Objects;
  *                      empty when the caller stores none (such a run cannot be resumed by the CLI)
  * @param seed          the run's random seed
  * @param mode          {@code serial} or {@code overlapped}
- * @param rolloutBudget the hard cap on container calls
+ * @param rolloutBudget {@code max_rollouts}: the most rollouts the run may use, executed or taken from the cache
+ *                      (container calls are capped apart)
  */
 public record RunSpec(String runId, String task, String specJson, long seed, String mode, long rolloutBudget) {
     public RunSpec {

@@ -51,6 +51,8 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
  */
 public final class HttpTaskContainer implements TaskContainer {
     private static final Set<Integer> RETRIABLE_STATUSES = Set.of(408, 425, 429, 529);
+    /** What to do when a rollout misses its deadline: the one deadline a user sets. */
+    private static final String ROLLOUT_TIMEOUT_HINT = "raise [container] timeout_seconds";
 
     private final String baseUrl;
     private final HttpContainerOptions options;
@@ -155,7 +157,8 @@ public final class HttpTaskContainer implements TaskContainer {
         }
         byte[] body = RolloutMapping.writeRequest(request, containerSplit(request.row().ref().split()));
         long started = System.nanoTime();
-        byte[] answer = post(route, body, request.timeout());
+        byte[] answer = send(route, request.timeout(), ROLLOUT_TIMEOUT_HINT,
+                () -> http.postJson(uri(route), body, request.timeout()));
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         RolloutResponseDoc doc = parse(route, answer, RolloutResponseDoc.class);
         try {
@@ -188,6 +191,12 @@ public final class HttpTaskContainer implements TaskContainer {
         return send(route, timeout, () -> http.postJson(uri(route), body, timeout));
     }
 
+    /** A discovery or dataset exchange: its deadline is fixed, so the only fix is on the container's side. */
+    private byte[] send(String route, Duration timeout, Exchange exchange) {
+        return send(route, timeout, "make the route answer within " + timeout.toSeconds() + " s (the deadline of "
+                + "every discovery and dataset request)", exchange);
+    }
+
     /** The URI of a route, parsed once per route rather than once per rollout. */
     private URI uri(String route) {
         return uris.computeIfAbsent(route, r -> URI.create(baseUrl + r));
@@ -199,14 +208,17 @@ public final class HttpTaskContainer implements TaskContainer {
         ContainerHttp.Answer call() throws IOException;
     }
 
-    private byte[] send(String route, Duration timeout, Exchange exchange) {
+    /**
+     * @param timeoutHint what to do when the deadline passes; names the setting that governs this request, if any
+     */
+    private byte[] send(String route, Duration timeout, String timeoutHint, Exchange exchange) {
         ContainerHttp.Answer answer;
         try {
             answer = exchange.call();
         } catch (SocketTimeoutException | ConnectionRequestTimeoutException e) {
             throw new RetriableContainerException(baseUrl, 0, baseUrl + route + " did not answer completely within "
-                    + timeout.toMillis() + " ms: the container is slow or overloaded; retry later, lower concurrency or"
-                    + " raise the timeout", null, e);
+                    + timeout.toMillis() + " ms: the container is slow or overloaded; retry later, lower concurrency or "
+                    + timeoutHint, null, e);
         } catch (BodyTooLargeException e) {
             throw violation(route, e.getMessage() + ": answer with less (bounded traces and outputs), or raise "
                     + "[container] max_response_mb", e);

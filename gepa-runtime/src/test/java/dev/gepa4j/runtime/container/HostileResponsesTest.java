@@ -38,7 +38,10 @@ class HostileResponsesTest {
                      HttpContainerOptions.defaults().withDiscoveryTimeout(Duration.ofSeconds(2)))) {
             assertThatThrownBy(client::preflight)
                     .isInstanceOf(RetriableContainerException.class)
-                    .hasMessageContaining("/program did not answer completely within 2000 ms");
+                    .hasMessageContaining("/program did not answer completely within 2000 ms")
+                    // the discovery deadline is not a user setting: the hint must not send users looking for one
+                    .hasMessageContaining("make the route answer within 2 s")
+                    .hasMessageNotContaining("timeout_seconds");
             assertThat(proxy.requests("/program")).isEqualTo(1);
         }
     }
@@ -51,7 +54,8 @@ class HostileResponsesTest {
             assertThatThrownBy(() -> client.rollout(HttpTaskContainerStatusTest.request("slow", Duration.ofSeconds(1))))
                     .isInstanceOfSatisfying(RetriableContainerException.class,
                             e -> assertThat(e.isUnreachable()).isFalse())
-                    .hasMessageContaining("did not answer completely within 1000 ms");
+                    .hasMessageContaining("did not answer completely within 1000 ms")
+                    .hasMessageContaining("raise [container] timeout_seconds");
             assertThat(c.injected(Fault.DRIBBLE)).isEqualTo(1);
         }
     }
