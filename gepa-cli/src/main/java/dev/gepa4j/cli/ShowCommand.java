@@ -3,6 +3,7 @@ package dev.gepa4j.cli;
 import dev.gepa4j.runtime.evidence.CandidateScore;
 import dev.gepa4j.runtime.evidence.RunMetrics;
 import dev.gepa4j.runtime.evidence.RunSummary;
+import dev.gepa4j.runtime.evidence.UnmeasuredExamples;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gepa show RUN_ID --workspace DIR}: a run's summary, the same numbers as its evidence packet. */
+/**
+ * {@code gepa show RUN_ID --workspace DIR}: a run's summary, the same numbers as its evidence packet (rollouts used,
+ * errors and container calls as the run's last line counts them, and the examples no rollout measured).
+ */
 @Command(name = "show", description = "Print the summary of one run.")
 public final class ShowCommand implements Callable<Integer> {
 
@@ -36,6 +40,10 @@ public final class ShowCommand implements Callable<Integer> {
                         + ws.reader().runs().stream().map(r -> r.runId()).toList());
             }
             print(out, RunMetrics.summarize(ws.reader(), runId));
+            String unmeasured = UnmeasuredExamples.describe(UnmeasuredExamples.of(ws.reader(), runId));
+            if (!unmeasured.isEmpty()) {
+                out.println("unmeasured " + unmeasured.substring("; unmeasured: ".length()) + " (in no score)");
+            }
         }
         out.flush();
         return 0;
@@ -53,8 +61,9 @@ public final class ShowCommand implements Callable<Integer> {
         out.println("frontier   " + s.frontier().label() + " train examples covered, "
                 + s.frontier().members().size() + " members");
         var r = s.rollouts();
-        out.println("rollouts   " + r.executed() + " executed, " + r.cached() + " cached, " + r.failed() + " failed, "
-                + r.retried() + " retried");
+        out.println("rollouts   " + r.used() + " used (" + r.executed() + " executed, " + r.cached() + " cached), "
+                + r.errors() + " errors, " + r.failed() + " failed, " + r.retried() + " retried; " + r.containerCalls()
+                + " container calls");
         out.printf(Locale.ROOT, "usage      policy %d tokens, proposer %d tokens, $%.4f%n",
                 s.policyUsage().totalTokens(), s.proposerUsage().totalTokens(),
                 s.policyUsage().costUsd() + s.proposerUsage().costUsd());

@@ -101,6 +101,14 @@ class HostileContainerRunTest {
             assertThat(rs.getInt(1)).isEqualTo(2);
             assertThat(rs.getInt(2)).as("an error row's reward is NULL, never 0").isZero();
         }
+        Outcome show = gepa("show", "rows", "--workspace", dir.resolve("ws").toString());
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).as("gepa show gives the packet's numbers and names what was not measured")
+                .contains("rollouts   " + packet.at("/rollouts/used").asLong() + " used (")
+                .contains(packet.at("/rollouts/errors").asLong() + " errors")
+                .contains(packet.at("/rollouts/container_calls").asLong() + " container calls")
+                .contains("unmeasured 2 train (train:" + seedFails.get(0) + ": gave up after 4 attempt(s)");
+        assertThat(packet.at("/rollouts/errors").asLong()).isEqualTo(2);
     }
 
     @Test
