@@ -1,5 +1,6 @@
 package dev.gepa4j.cli;
 
+import dev.gepa4j.core.workspace.ProposalRecord;
 import dev.gepa4j.runtime.evidence.CandidateScore;
 import dev.gepa4j.runtime.evidence.RunMetrics;
 import dev.gepa4j.runtime.evidence.RunSummary;
@@ -7,6 +8,7 @@ import dev.gepa4j.runtime.evidence.UnmeasuredExamples;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "show", description = "Print the summary of one run.")
 public final class ShowCommand implements Callable<Integer> {
+    private static final int SHOWN_REASONS = 10;
+    private static final int REASON_CHARS = 300;
 
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to show (see `gepa runs`)")
     String runId;
@@ -44,6 +48,7 @@ public final class ShowCommand implements Callable<Integer> {
             if (!unmeasured.isEmpty()) {
                 out.println("unmeasured " + unmeasured.substring("; unmeasured: ".length()) + " (in no score)");
             }
+            printUnusable(out, ws.reader().proposals(runId));
         }
         out.flush();
         return 0;
@@ -75,6 +80,30 @@ public final class ShowCommand implements Callable<Integer> {
                     RunsCommand.score(c.mini()), RunsCommand.score(c.train()), RunsCommand.score(c.heldout()),
                     c.newSeeds(), c.wins());
         }
+    }
+
+    /**
+     * The proposals the proposer could not use, with their reasons (the summary line points here when every proposal
+     * was rejected). Reasons can quote model or agent text: control characters are blanked so they cannot drive the
+     * terminal, and each reason is cut to one line.
+     */
+    private static void printUnusable(PrintWriter out, List<ProposalRecord> proposals) {
+        List<ProposalRecord> unusable = proposals.stream().filter(p -> p.error() != null).toList();
+        if (proposals.isEmpty()) {
+            return;
+        }
+        out.println("proposals  " + proposals.size() + " made, " + unusable.size() + " unusable"
+                + (unusable.size() == proposals.size() ? ": EVERY PROPOSAL WAS REJECTED, the result is the seed" : ""));
+        unusable.stream().limit(SHOWN_REASONS).forEach(p -> out.println("  #" + p.seq() + " " + oneLine(p.error())));
+        if (unusable.size() > SHOWN_REASONS) {
+            out.println("  and " + (unusable.size() - SHOWN_REASONS) + " more (the packet's proposer section, or the "
+                    + "workspace's proposals table)");
+        }
+    }
+
+    private static String oneLine(String text) {
+        String flat = text.replaceAll("\\p{Cntrl}", " ");
+        return flat.length() <= REASON_CHARS ? flat : flat.substring(0, REASON_CHARS) + "...";
     }
 
     private static String scores(CandidateScore c) {

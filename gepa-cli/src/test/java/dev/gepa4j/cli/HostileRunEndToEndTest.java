@@ -83,6 +83,7 @@ class HostileRunEndToEndTest {
     @Test
     void aRunWhoseEveryProposalIsRejectedSaysSoInItsSummaryLineAndPacket() throws Exception {
         try (OpenAiCompatibleTestServer llm = OpenAiCompatibleTestServer.start()) {
+            llm.enqueue(new ScriptedReply.RawBody(200, "text/html", "<html>\u001b[2J\u001b[31mportal</html>"));
             llm.whenScriptEmpty(ScriptedReply.htmlPage());
 
             Result r = gepa("run", llmConfig("all-rejected", llm.baseUrl()).toString(), "--no-console", "--quiet");
@@ -94,6 +95,13 @@ class HostileRunEndToEndTest {
             assertThat(packet.at("/proposer/first_rejection").asText()).contains("answered HTTP 200 with text that "
                     + "is not JSON", "text/html");
             assertThat(storedStatus("all-rejected")).isEqualTo(RunStatus.FINISHED);
+            // the summary line sends users to `gepa show` for the reasons: it must show them
+            Result show = gepa("show", "all-rejected", "--workspace", dir.resolve("ws").toString());
+            assertThat(show.code()).as(show.err()).isZero();
+            assertThat(show.out()).contains("proposals  3 made, 3 unusable: EVERY PROPOSAL WAS REJECTED")
+                    .contains("  #1 ", "  #2 ", "  #3 ")
+                    .contains("answered HTTP 200 with text that is not JSON")
+                    .as("model text cannot drive the terminal").doesNotContain("\u001b");
         }
     }
 
