@@ -36,10 +36,10 @@ final class SummaryLine {
                 : String.format(Locale.ROOT, "%+.3f", r.bestHeldoutMean() - r.seedHeldoutMean());
         RolloutCounts c = packet.rollouts();
         return String.format(Locale.ROOT,
-                "%s: seed heldout %s -> best heldout %s (lift %s; best %s, train %s -> %s), %d rollouts used "
+                "%s: seed heldout %s -> best heldout %s (lift %s; best %s, train %s -> %s%s), %d rollouts used "
                         + "(%d executed, %d cached), %d errors, %d container calls, %.1f s, stop: %s%s; %s; evidence: %s",
                 r.runId(), fmt(r.seedHeldoutMean()), fmt(r.bestHeldoutMean()), lift, r.bestCandidateId(),
-                fmt(r.seedTrainMean()), fmt(r.bestTrainMean()), c.used(), c.executed(), c.cached(), c.errors(),
+                fmt(r.seedTrainMean()), fmt(r.bestTrainMean()), trainMeasured(packet, unmeasured), c.used(), c.executed(), c.cached(), c.errors(),
                 c.containerCalls(), wall.toMillis() / 1000.0, r.stopReason(), UnmeasuredExamples.describe(unmeasured),
                 r.test() != null ? r.test().headline() + " (" + r.test().rollouts() + " test rollouts, apart)"
                         : hasTest ? TEST_NOT_RUN : NO_TEST, packetDir.resolve("packet.json"))
@@ -74,6 +74,19 @@ final class SummaryLine {
         return String.format(Locale.ROOT, "; no proposal was accepted (%d proposals: %d unusable, %d rejected by the "
                 + "gate, %d duplicates), the result is the seed", c.proposals(), c.proposerFailed(), c.rejected(),
                 c.duplicates());
+    }
+
+    /**
+     * "" when every train example was measured; else " on N of M train examples measured", so a train score of
+     * 1.000 over the measured rows cannot be read as the whole set's.
+     */
+    static String trainMeasured(RunSummary packet, List<UnmeasuredExamples.Unmeasured> unmeasured) {
+        long missing = unmeasured.stream().filter(u -> u.split().equals("train")).count();
+        if (missing == 0) {
+            return "";
+        }
+        int total = packet.trainExamples();
+        return String.format(Locale.ROOT, " on %d of %d train examples measured", total - missing, total);
     }
 
     private static String fmt(Double v) {

@@ -74,7 +74,7 @@ class HostileContainerRunTest {
         assertThat(run.out()).contains("stop: every measured train example solved (" + measured + " of "
                         + train.size() + " measured)")
                 .doesNotContain("train solved;")
-                .contains("train 1.000 -> 1.000")
+                .contains("train 1.000 -> 1.000 on " + measured + " of " + train.size() + " train examples measured)")
                 .contains("; unmeasured: 2 train (train:" + seedFails.get(0) + ": gave up after 4 attempt(s)")
                 .contains("HTTP 500");
         JsonNode packet = JSON.readTree(dir.resolve("ws/rows/evidence/packet.json").toFile());
