@@ -200,7 +200,8 @@ final class RunAssembly {
                 // closed last, once the console and the workspace are: lets a Ctrl-C shutdown finish; after a signal
                 // the JVM is already going down, so the console is not kept
                 closers.addFirst(RunEnding.end(System.out, packet, workspaceDir,
-                        console == null ? null : console.url(), RunEnding.interactive() && !signalled.get()));
+                        console == null ? null : console.url(), RunEnding.interactive() && !signalled.get(),
+                        CtrlC.ignored()));
             } finally {
                 finished.countDown();
             }

@@ -23,7 +23,7 @@ class RunEndingTest {
 
         CompletableFuture<RunEnding.Release> ending = CompletableFuture.supplyAsync(() -> {
             try {
-                return RunEnding.end(out, Path.of("/w/run-1/evidence"), Path.of("/w"), "http://127.0.0.1:1234/", false);
+                return RunEnding.end(out, Path.of("/w/run-1/evidence"), Path.of("/w"), "http://127.0.0.1:1234/", false, false);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -42,7 +42,7 @@ class RunEndingTest {
         CompletableFuture<RunEnding.Release> ending = CompletableFuture.supplyAsync(() -> {
             try {
                 return RunEnding.end(new PrintStream(bytes, true, StandardCharsets.UTF_8), Path.of("e"), Path.of("w"),
-                        null, true);
+                        null, true, false);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -50,5 +50,26 @@ class RunEndingTest {
 
         ending.get(30, TimeUnit.SECONDS).close();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("still serving").contains("report: ");
+    }
+
+    @Test
+    void a_terminal_that_ignores_ctrl_c_is_told_so_and_does_not_wait() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        CompletableFuture<RunEnding.Release> ending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RunEnding.end(new PrintStream(bytes, true, StandardCharsets.UTF_8), Path.of("e"), Path.of("w"),
+                        "http://127.0.0.1:1234/", true, true);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        ending.get(30, TimeUnit.SECONDS).close();
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "run console: http://127.0.0.1:1234/ (not kept serving: this process ignores Ctrl-C, so nothing could"
+                        + " stop it)",
+                "report: " + Path.of("e/report.html"),
+                "console later: ./gepa console --workspace " + Path.of("w"));
     }
 }
