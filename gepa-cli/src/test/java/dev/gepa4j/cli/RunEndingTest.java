@@ -23,7 +23,8 @@ class RunEndingTest {
 
         CompletableFuture<RunEnding.Release> ending = CompletableFuture.supplyAsync(() -> {
             try {
-                return RunEnding.end(out, Path.of("/w/run-1/evidence"), Path.of("/w"), "http://127.0.0.1:1234/", false, false);
+                return RunEnding.end(out, Path.of("/w/run-1/evidence"), Path.of("/w"), "http://127.0.0.1:1234/", false,
+                        false);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
