@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -65,16 +62,9 @@ class BudgetSemanticsRunTest {
                 minibatch_size = 5
                 heldout_top_k = 1
                 """.formatted(runId));
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.commandLine().execute("run", config.toString(), "--no-console", "--quiet");
-        } finally {
-            System.setOut(original);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        CliRun.Output o = CliRun.run("run", config.toString(), "--no-console", "--quiet");
+        int code = o.code();
+        String text = o.out();
         assertThat(code).as(text).isZero();
         return text;
     }

@@ -11,11 +11,8 @@ import dev.gepa4j.sdk.ContainerServer;
 import dev.gepa4j.sdk.ServerOptions;
 import dev.gepa4j.testkit.containers.CarryArithmeticTask;
 import dev.gepa4j.testkit.faults.HostileProxy;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -276,18 +273,7 @@ class HostileContainerRunTest {
     }
 
     private static Outcome gepa(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        CliRun.Output o = CliRun.run(args);
+        return new Outcome(o.code(), o.out(), o.cliErr());
     }
 }

@@ -8,10 +8,6 @@ import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import dev.gepa4j.testkit.llm.OpenAiCompatibleTestServer;
 import dev.gepa4j.testkit.llm.ScriptedReply;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -58,20 +54,8 @@ class HostileRunEndToEndTest {
     }
 
     private static Result gepa(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            var cl = Main.commandLine();
-            cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-            cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRun.Output o = CliRun.run(args);
+        return new Result(o.code(), o.out(), o.cliErr());
     }
 
     private RunStatus storedStatus(String runId) {

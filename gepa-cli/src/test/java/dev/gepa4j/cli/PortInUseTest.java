@@ -3,13 +3,8 @@ package dev.gepa4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -71,20 +66,9 @@ class PortInUseTest {
 
     /** Runs the command through the CLI's entry and checks everything it wrote to stderr, library logs included. */
     private void assertOneLineAboutThePort(String... args) {
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            code = cl.execute(args);
-        } finally {
-            System.setErr(original);
-        }
-
-        String stderr = systemErr.toString(StandardCharsets.UTF_8) + err;
+        CliRun.Output o = CliRun.run(args);
+        int code = o.code();
+        String stderr = o.allErr();
         List<String> lines = stderr.lines().filter(l -> !l.startsWith("starting the built-in")).toList();
         assertThat(code).as("exit code of gepa %s; stderr: %s", List.of(args), stderr).isEqualTo(1);
         assertThat(lines).as("stderr of gepa %s", List.of(args)).hasSize(1);

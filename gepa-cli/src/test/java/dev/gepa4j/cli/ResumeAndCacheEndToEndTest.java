@@ -9,10 +9,6 @@ import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import dev.gepa4j.sdk.ContainerServer;
 import dev.gepa4j.sdk.ServerOptions;
 import dev.gepa4j.testkit.synthetic.CountingProxy;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -193,20 +189,10 @@ class ResumeAndCacheEndToEndTest {
      * a success, stderr for a failure.
      */
     private static String cli(int expectedExit, String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        String stderr = err.toString(StandardCharsets.UTF_8);
+        CliRun.Output o = CliRun.run(args);
+        int code = o.code();
+        String stdout = o.out();
+        String stderr = o.cliErr();
         if (expectedExit == 0) {
             assertThat(code).as("exit code of gepa %s; stdout:%n%s%nstderr:%n%s", String.join(" ", args), stdout,
                     stderr).isZero();

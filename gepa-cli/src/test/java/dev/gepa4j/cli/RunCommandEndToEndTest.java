@@ -10,7 +10,6 @@ import dev.gepa4j.core.workspace.WorkspaceReader;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import dev.gepa4j.testkit.llm.OpenAiCompatibleTestServer;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,16 +201,9 @@ class RunCommandEndToEndTest {
 
     /** Runs gepa in-process and returns its standard output; fails the test unless it exits with 0. */
     static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.commandLine().execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        CliRun.Output o = CliRun.run(args);
+        int code = o.code();
+        String text = o.out();
         assertThat(code).as("exit code of gepa %s; stdout:%n%s", String.join(" ", args), text).isZero();
         return text;
     }
