@@ -30,9 +30,13 @@ public final class Secrets {
     private static final Secrets NONE = new Secrets(Map.of());
 
     private final Map<String, String> nameByValue;
+    /** The values, longest first, sorted once: scrubbing runs on every text the workspace writes. */
+    private final List<String> longestFirst;
 
     private Secrets(Map<String, String> nameByValue) {
         this.nameByValue = nameByValue;
+        this.longestFirst = nameByValue.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /** No secrets: {@link #scrub} returns its input. */
@@ -99,7 +103,7 @@ public final class Secrets {
             return text;
         }
         String out = text;
-        for (String value : longestFirst()) {
+        for (String value : longestFirst) {
             if (out.contains(value)) {
                 out = out.replace(value, "[secret " + nameByValue.get(value) + " removed]");
             }
@@ -112,11 +116,7 @@ public final class Secrets {
         if (text == null) {
             return Optional.empty();
         }
-        return longestFirst().stream().filter(text::contains).map(nameByValue::get).findFirst();
-    }
-
-    private List<String> longestFirst() {
-        return nameByValue.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return longestFirst.stream().filter(text::contains).map(nameByValue::get).findFirst();
     }
 
     @Override
