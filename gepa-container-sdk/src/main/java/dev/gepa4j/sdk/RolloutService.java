@@ -101,7 +101,10 @@ final class RolloutService {
         ObjectNode trace = NODES.objectNode();
         ArrayNode events = trace.putArray("event_history");
         for (TraceEvent ev : outcome.trace()) {
-            events.addObject().put("type", ev.type()).put("text", ev.text());
+            ObjectNode event = events.addObject().put("type", ev.type()).put("text", ev.text());
+            if (ev.moduleId() != null) {
+                event.put("module_id", ev.moduleId());
+            }
         }
         if (error != null) {
             events.addObject().put("type", "error").put("text", error);
