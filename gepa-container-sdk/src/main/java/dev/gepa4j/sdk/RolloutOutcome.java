@@ -10,9 +10,12 @@ import java.util.Map;
  *
  * @param reward   in [0,1] (1 = solved)
  * @param output   the policy's answer as the container read it
- * @param verifier the verifier's verdict and actionable feedback for reflection
+ * @param verifier the verifier's verdict and actionable feedback for reflection; its per-field feedback
+ *                 ({@link VerifierResult#withFeedbackFor}) is sent as {@code reward_info.details.feedback_by_module},
+ *                 so a proposer rewriting one field sees the text meant for that field
  * @param usage    tokens the policy spent
- * @param trace    steps of the rollout, in order
+ * @param trace    steps of the rollout, in order; tag a step with the field that shaped it
+ *                 ({@link TraceEvent#of}) so a proposer rewriting that field is shown it
  * @param details  small extra facts for {@code reward_info.details} (e.g. expected label)
  */
 public record RolloutOutcome(double reward, String output, VerifierResult verifier, Usage usage,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gepa4j.contract.ContractCodec;
+import dev.gepa4j.contract.ModuleFeedback;
 import dev.gepa4j.contract.RolloutMapping;
 import dev.gepa4j.contract.wire.RolloutRequestDoc;
 import dev.gepa4j.contract.wire.RolloutResponseDoc;
@@ -94,6 +95,9 @@ final class RolloutService {
         }
         ObjectNode details = NODES.objectNode();
         outcome.details().forEach(details::put);
+        if (!outcome.verifier().feedbackByModule().isEmpty()) {
+            details.set(ModuleFeedback.KEY, ModuleFeedback.write(outcome.verifier().feedbackByModule()));
+        }
         ObjectNode rewardInfo = NODES.objectNode().put("outcome_reward", outcome.reward());
         rewardInfo.set("details", details);
         ObjectNode summary = NODES.objectNode().put("outcome_reward", outcome.reward()).put("prediction",

@@ -17,6 +17,11 @@
  * failed result (reward 0, the error in the trace: data for reflection, not a server error). Requests run on
  * virtual threads. Handlers only do the task.
  *
+ * <p>A program with several fields (a router prompt and a classifier prompt, say) tells the optimizer which
+ * field each step and each piece of feedback belongs to: {@link dev.gepa4j.sdk.TraceEvent#of} tags a trace step
+ * with its field ({@code module_id}), and {@code VerifierResult.withFeedbackFor} addresses feedback to one field
+ * ({@code reward_info.details.feedback_by_module}). Untagged steps are shown to every field's reflection.
+ *
  * <p>May import: {@code dev.gepa4j.core.model}, {@code dev.gepa4j.core.container} (records),
  * {@code dev.gepa4j.contract}, Jackson, Javalin and {@code java.*}.
  */

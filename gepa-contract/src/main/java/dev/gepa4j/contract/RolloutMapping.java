@@ -76,7 +76,7 @@ public final class RolloutMapping {
         double reward = failed ? RewardRule.find(doc).map(Reward::value).orElse(0.0) : RewardRule.require(doc).value();
         String error = failed ? errorText(doc) : null;
         return new RolloutResult(request.rolloutId(), request.candidateId(), request.row().ref(),
-                failed ? RolloutStatus.FAILED : RolloutStatus.OK, reward, output(doc), verifier(doc.verifier()),
+                failed ? RolloutStatus.FAILED : RolloutStatus.OK, reward, output(doc), verifier(doc),
                 doc.trace() == null ? "{}" : ContractCodec.writeTree(doc.trace()), usage(doc.usage()), latencyMs, attempts, endpoint,
                 false, error);
     }
@@ -136,8 +136,11 @@ public final class RolloutMapping {
         return output == null ? "" : ContractMapping.text(output);
     }
 
-    private static VerifierResult verifier(VerifierDoc doc) {
-        return doc == null ? VerifierResult.NONE : new VerifierResult(doc.passed(), doc.score(), doc.feedback());
+    private static VerifierResult verifier(RolloutResponseDoc response) {
+        VerifierDoc doc = response.verifier();
+        Map<String, String> byModule = ModuleFeedback.read(response.rewardInfo());
+        return doc == null ? new VerifierResult(null, null, null, byModule)
+                : new VerifierResult(doc.passed(), doc.score(), doc.feedback(), byModule);
     }
 
     private static Usage usage(UsageDoc doc) {

@@ -1,6 +1,7 @@
 package dev.gepa4j.runtime.workspace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gepa4j.contract.ContractCodec;
@@ -48,10 +49,14 @@ final class JsonColumns {
         doc.put("passed", v.passed());
         doc.put("score", v.score());
         doc.put("feedback", v.feedback());
+        if (!v.feedbackByModule().isEmpty()) {
+            doc.put("feedback_by_module", v.feedbackByModule());
+        }
         return write(doc);
     }
 
-    private record VerifierDoc(Boolean passed, Double score, String feedback) {
+    private record VerifierDoc(Boolean passed, Double score, String feedback,
+                               @JsonProperty("feedback_by_module") Map<String, String> feedbackByModule) {
     }
 
     static VerifierResult verifier(String json) {
@@ -60,7 +65,7 @@ final class JsonColumns {
         }
         try {
             VerifierDoc d = MAPPER.readValue(json, VerifierDoc.class);
-            return new VerifierResult(d.passed(), d.score(), d.feedback());
+            return new VerifierResult(d.passed(), d.score(), d.feedback(), d.feedbackByModule());
         } catch (JsonProcessingException e) {
             throw new WorkspaceException("a stored verifier result is not valid JSON: " + json, e);
         }
