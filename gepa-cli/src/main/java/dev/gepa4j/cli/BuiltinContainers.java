@@ -5,11 +5,12 @@ import dev.gepa4j.sdk.ServerOptions;
 import dev.gepa4j.sdk.TaskHandler;
 import dev.gepa4j.tasks.banking77.SplitSizes;
 import dev.gepa4j.tasks.banking77.container.Banking77Container;
+import dev.gepa4j.tasks.ifeval.container.IfevalPipelineContainer;
 import java.util.List;
 
 /** The task containers that ship with gepa4j, by name. */
 final class BuiltinContainers {
-    static final List<String> NAMES = List.of("banking77");
+    static final List<String> NAMES = List.of("banking77", IfevalPipelineContainer.NAME);
 
     private BuiltinContainers() {
     }
@@ -17,6 +18,7 @@ final class BuiltinContainers {
     static TaskHandler handler(String name) {
         return switch (name) {
             case "banking77" -> Banking77Container.create(SplitSizes.CONTAINER);
+            case IfevalPipelineContainer.NAME -> IfevalPipelineContainer.create();
             default -> throw new IllegalArgumentException("no built-in container named '" + name + "'; built-ins: "
                     + String.join(", ", NAMES));
         };
