@@ -15,6 +15,14 @@ final class BuiltinContainers {
     private BuiltinContainers() {
     }
 
+    /** The names, for picocli's {@code ${COMPLETION-CANDIDATES}} in help texts. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return NAMES.iterator();
+        }
+    }
+
     static TaskHandler handler(String name) {
         return switch (name) {
             case "banking77" -> Banking77Container.create(SplitSizes.CONTAINER);

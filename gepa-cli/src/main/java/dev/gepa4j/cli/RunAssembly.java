@@ -93,7 +93,7 @@ final class RunAssembly {
             List<String> urls = new ArrayList<>(config.container().endpoints());
             if (config.container().builtin() != null) {
                 System.err.println("starting the built-in " + config.container().builtin()
-                        + " container (loading data and the embedding model)...");
+                        + " container (loading its data)...");
                 ContainerServer server = BuiltinContainers.start(config.container().builtin(), ServerOptions.defaults());
                 closers.add(server);
                 urls.add(0, server.url());

@@ -9,10 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gepa serve NAME --port P}: serves a built-in task container until interrupted. */
-@Command(name = "serve", description = "Serve a built-in task container (banking77) over HTTP.")
+@Command(name = "serve", description = "Serve a built-in task container over HTTP (see docs/tasks.md).")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "built-in container: banking77")
+    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = BuiltinContainers.Names.class,
+            description = "built-in container: ${COMPLETION-CANDIDATES}")
     String name;
 
     @Option(names = "--port", defaultValue = "8000", description = "port (0 = a free one; default ${DEFAULT-VALUE})")

@@ -55,13 +55,17 @@ final class IfevalPipelineScript {
     static Optional<String> answer(JsonNode request) {
         String system = texts(request, "system");
         String user = texts(request, "user");
+        Matcher field = PROPOSER_FIELD.matcher(user);
+        if (field.find()) {
+            // before the stage check: a meta-prompt quotes stage inputs, <request> tags included
+            return propose(field.group(1), user);
+        }
         Matcher req = REQUEST.matcher(user);
         if (req.find()) {
             Matcher draft = DRAFT.matcher(user);
             return Optional.of(draft.find() ? revise(system, req.group(1), draft.group(1)) : draft(system, req.group(1)));
         }
-        Matcher field = PROPOSER_FIELD.matcher(user);
-        return field.find() ? propose(field.group(1), user) : Optional.empty();
+        return Optional.empty();
     }
 
     static String draft(String system, String request) {
