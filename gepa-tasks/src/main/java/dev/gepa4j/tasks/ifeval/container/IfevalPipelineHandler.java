@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * IFEval as a two-stage pipeline container. Splits {@code train}, {@code validation} and {@code test} (also served
  * as {@code heldout}); rows carry the prompt and its instruction ids. A rollout calls the policy model twice (draft,
  * then revise), judges both answers, and rewards the revised one: the fraction of its checked instructions followed.
- * Feedback names each failed instruction with what was measured. A policy model that is not configured or does not
+ * Feedback names each failed instruction with what was measured; each field also gets its own stage's verdict (the
+ * trace's verdict steps, and {@code feedback_by_module}). A policy model that is not configured or does not
  * answer makes the rollout fail with a message saying what to set ({@link dev.gepa4j.tasks.chat.PolicyModelException}).
  */
 public final class IfevalPipelineHandler implements TaskHandler {
@@ -112,14 +113,17 @@ public final class IfevalPipelineHandler implements TaskHandler {
 
         IfevalVerdict draftVerdict = verifier.verify(example, draft.text());
         IfevalVerdict finalVerdict = verifier.verify(example, revised.text());
-        trace.add(TraceEvent.of(PipelinePrompts.DRAFT_FIELD, "verdict", StageVerdicts.draft(draftVerdict)));
-        trace.add(TraceEvent.of(PipelinePrompts.REVISE_FIELD, "verdict",
-                StageVerdicts.revise(draftVerdict, finalVerdict)));
+        String draftStageVerdict = StageVerdicts.draft(draftVerdict);
+        String reviseStageVerdict = StageVerdicts.revise(draftVerdict, finalVerdict);
+        trace.add(TraceEvent.of(PipelinePrompts.DRAFT_FIELD, "verdict", draftStageVerdict));
+        trace.add(TraceEvent.of(PipelinePrompts.REVISE_FIELD, "verdict", reviseStageVerdict));
 
         String feedback = finalVerdict.feedback() + "\nThe draft before revision followed "
                 + draftVerdict.followedCount() + " of " + draftVerdict.checked().size() + ".";
         return new RolloutOutcome(finalVerdict.reward(), revised.text(),
-                new VerifierResult(finalVerdict.allFollowed(), finalVerdict.reward(), feedback),
+                new VerifierResult(finalVerdict.allFollowed(), finalVerdict.reward(), feedback)
+                        .withFeedbackFor(PipelinePrompts.DRAFT_FIELD, draftStageVerdict)
+                        .withFeedbackFor(PipelinePrompts.REVISE_FIELD, reviseStageVerdict),
                 Usage.of(draft.promptTokens() + revised.promptTokens(),
                         draft.completionTokens() + revised.completionTokens(), 0.0),
                 trace,

@@ -77,6 +77,8 @@ class IfevalPipelineContainerTest {
         assertThat(result.at("/verifier/feedback").asText()).contains("checked instructions")
                 .contains("The draft before revision followed");
         assertThat(result.at("/reward_info/details/followed").asText()).matches("\\d+/\\d+");
+        assertThat(result.at("/reward_info/details/feedback_by_module/draft_prompt").asText()).startsWith("The draft");
+        assertThat(result.at("/reward_info/details/feedback_by_module/revise_prompt").asText()).isNotBlank();
     }
 
     @Test
