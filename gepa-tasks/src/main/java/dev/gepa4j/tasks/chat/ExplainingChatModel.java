@@ -14,15 +14,20 @@ import java.util.Set;
 
 /**
  * A chat model whose failures say which policy model failed and what to check: every exception from a call becomes
- * a {@link PolicyModelException}. Everything else is the wrapped model's.
+ * a {@link PolicyModelException}. The server's own words are kept (first line, bounded) except on a refused key,
+ * where servers tend to echo part of the key; the key itself is cut from any message. Everything else is the
+ * wrapped model's.
  */
 final class ExplainingChatModel implements ChatModel {
     private final ChatModel delegate;
     private final PolicyModelChoice choice;
+    private final String key;
 
-    ExplainingChatModel(ChatModel delegate, PolicyModelChoice choice) {
+    /** {@code key}: the key the model sends, or null; never shown. */
+    ExplainingChatModel(ChatModel delegate, PolicyModelChoice choice, String key) {
         this.delegate = delegate;
         this.choice = choice;
+        this.key = key == null || key.isBlank() ? null : key;
     }
 
     @Override
@@ -65,9 +70,15 @@ final class ExplainingChatModel implements ChatModel {
             default -> "check that the server is running and that [policy] base_url or " + PolicyModels.BASE_URL_ENV
                     + " points at it";
         };
-        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new PolicyModelException("policy model " + choice.describe() + " failed: " + firstLine(cause) + " ("
-                + hint + ")", e);
+        String cause = e instanceof AuthenticationException ? "the server refused the key"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+        if (key != null) {
+            cause = cause.replace(key, "[key]");
+        }
+        String message = "policy model " + choice.describe() + " failed: " + cause + " (" + hint + ")";
+        // a refused key's exception is not kept as the cause: its text may quote part of the key
+        return e instanceof AuthenticationException ? new PolicyModelException(message)
+                : new PolicyModelException(message, e);
     }
 
     private static String firstLine(String text) {

@@ -102,7 +102,7 @@ public final class PolicyModels {
                 .timeout(TIMEOUT)
                 .maxRetries(0)
                 .build();
-        return new ExplainingChatModel(model, choice);
+        return new ExplainingChatModel(model, choice, key);
     }
 
     private String env(String name) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gepa4j.core.model.PolicySpec;
 import dev.gepa4j.testkit.llm.OpenAiCompatibleTestServer;
 import dev.gepa4j.testkit.llm.RecordedRequest;
+import dev.gepa4j.testkit.llm.ScriptedReply;
 import dev.langchain4j.model.chat.ChatModel;
 import java.net.ServerSocket;
 import java.util.HashMap;
@@ -117,12 +118,28 @@ class PolicyModelsTest {
     }
 
     @Test
-    void aRefusedKeySaysToSetTheKey() {
-        server.enqueue(dev.gepa4j.testkit.llm.ScriptedReply.status(401));
+    void aRefusedKeySaysToSetTheKeyWithoutQuotingWhatTheServerSaidAboutIt() {
+        env.put("OPENAI_API_KEY", "sk-canary-refused-1234");
+        server.enqueue(new ScriptedReply.HttpError(401, null, "Incorrect API key provided: sk-canary-refused-1234"));
         PolicySpec policy = new PolicySpec("openai", "m", server.baseUrl(), null, Map.of());
 
         assertThatThrownBy(() -> models().forPolicy(policy).chat("hello"))
                 .isInstanceOf(PolicyModelException.class)
-                .hasMessageContaining("OPENAI_API_KEY");
+                .hasMessageContaining("the server refused the key")
+                .hasMessageContaining("OPENAI_API_KEY")
+                .hasMessageNotContaining("sk-canary")
+                .hasNoCause();
+    }
+
+    @Test
+    void anErrorThatEchoesTheKeyHasTheKeyCutOut() {
+        env.put("OPENAI_API_KEY", "sk-canary-echoed-5678");
+        server.enqueue(new ScriptedReply.HttpError(400, null, "bad request from sk-canary-echoed-5678"));
+        PolicySpec policy = new PolicySpec("openai", "m", server.baseUrl(), null, Map.of());
+
+        assertThatThrownBy(() -> models().forPolicy(policy).chat("hello"))
+                .isInstanceOf(PolicyModelException.class)
+                .hasMessageContaining("[key]")
+                .hasMessageNotContaining("sk-canary");
     }
 }
