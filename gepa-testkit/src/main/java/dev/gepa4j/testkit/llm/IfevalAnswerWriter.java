@@ -86,13 +86,8 @@ final class IfevalAnswerWriter {
         };
     }
 
-    static int words(String text) {
-        Matcher m = WORD.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+    static long words(String text) {
+        return WORD.matcher(text).results().count();
     }
 
     private static String lengthen(String text, int atLeast, String topic) {
@@ -147,11 +142,7 @@ final class IfevalAnswerWriter {
     }
 
     private static String highlight(String text, int count) {
-        int have = 0;
-        Matcher existing = Pattern.compile("\\*[^*\\n]+\\*").matcher(text);
-        while (existing.find()) {
-            have++;
-        }
+        long have = Pattern.compile("\\*[^*\\n]+\\*").matcher(text).results().count();
         String out = text;
         String[] phrases = {"main idea", "careful plan", "small steps", "concrete example", "check the details",
             "background", "goals", "thoughtful"};

@@ -27,16 +27,11 @@ final class CaseRules {
                                     + TextMeasures.plural(lower, "lowercase letter", "lowercase letters")
                                     + firstWordWith(response, false));
                         }),
-                new Rule("change_case:capital_word_frequency",
+                Rule.counting("change_case:capital_word_frequency",
                         "the number of words written entirely in capitals (such as NOTE or I) is at least / less than "
                                 + "capital_frequency",
-                        (response, args) -> {
-                            Relation relation = args.relation("capital_relation");
-                            int bound = args.integer("capital_frequency");
-                            int got = capitalWords(response);
-                            return CheckOutcome.of(relation.holds(got, bound), "asked for " + relation.phrase(bound)
-                                    + " words in all capitals, got " + got);
-                        }));
+                        "capital_relation", "capital_frequency", (response, args) -> capitalWords(response),
+                        (args, relation) -> "asked for " + relation + " words in all capitals", "got %d"));
     }
 
     static int capitalWords(String text) {

@@ -1,7 +1,6 @@
 package dev.gepa4j.tasks.ifeval.checks;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code punctuation:no_comma} and {@code detectable_content:*}: commas, placeholders, a postscript. */
@@ -22,11 +21,7 @@ final class ContentRules {
                         "at least num_placeholders placeholders in square brackets, such as [address]",
                         (response, args) -> {
                             int wanted = args.integer("num_placeholders");
-                            Matcher m = PLACEHOLDER.matcher(response);
-                            int got = 0;
-                            while (m.find()) {
-                                got++;
-                            }
+                            long got = PLACEHOLDER.matcher(response).results().count();
                             return CheckOutcome.of(got >= wanted, "asked for at least " + wanted
                                     + " placeholders in square brackets, found " + got);
                         }),

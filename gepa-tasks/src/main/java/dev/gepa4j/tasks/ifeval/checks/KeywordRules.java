@@ -29,7 +29,7 @@ final class KeywordRules {
                             List<String> forbidden = args.texts("forbidden_words");
                             List<String> found = new ArrayList<>();
                             for (String w : forbidden) {
-                                int n = TextMeasures.wholeWordCount(response, w);
+                                long n = TextMeasures.wholeWordCount(response, w);
                                 if (n > 0) {
                                     found.add("'" + w + "' " + TextMeasures.plural(n, "time", "times"));
                                 }
@@ -37,32 +37,32 @@ final class KeywordRules {
                             return CheckOutcome.of(found.isEmpty(), "asked not to use the words " + quoted(forbidden)
                                     + (found.isEmpty() ? ", none used" : ", found " + String.join(", ", found)));
                         }),
-                new Rule("keywords:frequency",
+                Rule.counting("keywords:frequency",
                         "the word keyword appears (case-insensitive, as a whole word) at least / less than frequency "
                                 + "times",
-                        (response, args) -> {
-                            String keyword = args.text("keyword");
-                            Relation relation = args.relation("relation");
-                            int bound = args.integer("frequency");
-                            int got = TextMeasures.wholeWordCount(response, keyword);
-                            return CheckOutcome.of(relation.holds(got, bound), "asked for the word '" + keyword + "' "
-                                    + relation.phrase(bound) + " times, found it " + got + " times");
-                        }),
-                new Rule("keywords:letter_frequency",
+                        "relation", "frequency",
+                        (response, args) -> TextMeasures.wholeWordCount(response, args.text("keyword")),
+                        (args, relation) -> "asked for the word '" + args.text("keyword") + "' " + relation + " times",
+                        "found it %d times"),
+                Rule.counting("keywords:letter_frequency",
                         "the letter appears (case-insensitive) at least / less than let_frequency times",
-                        (response, args) -> {
-                            String letter = args.text("letter").strip().toLowerCase(Locale.ROOT);
-                            Relation relation = args.relation("let_relation");
-                            int bound = args.integer("let_frequency");
-                            if (letter.codePointCount(0, letter.length()) != 1) {
-                                throw new IllegalArgumentException("instruction keywords:letter_frequency: letter '"
-                                        + letter + "' is not one character");
-                            }
-                            int target = letter.codePointAt(0);
-                            long got = response.toLowerCase(Locale.ROOT).codePoints().filter(c -> c == target).count();
-                            return CheckOutcome.of(relation.holds(got, bound), "asked for the letter '" + letter + "' "
-                                    + relation.phrase(bound) + " times, found it " + got + " times");
-                        }));
+                        "let_relation", "let_frequency", KeywordRules::letterCount,
+                        (args, relation) -> "asked for the letter '" + letter(args) + "' " + relation + " times",
+                        "found it %d times"));
+    }
+
+    private static long letterCount(String response, InstructionArgs args) {
+        int target = letter(args).codePointAt(0);
+        return response.toLowerCase(Locale.ROOT).codePoints().filter(c -> c == target).count();
+    }
+
+    private static String letter(InstructionArgs args) {
+        String letter = args.text("letter").strip().toLowerCase(Locale.ROOT);
+        if (letter.codePointCount(0, letter.length()) != 1) {
+            throw new IllegalArgumentException("instruction keywords:letter_frequency: letter '" + letter
+                    + "' is not one character");
+        }
+        return letter;
     }
 
     private static String quoted(List<String> words) {

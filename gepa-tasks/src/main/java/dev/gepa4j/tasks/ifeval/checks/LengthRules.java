@@ -12,24 +12,14 @@ final class LengthRules {
 
     static List<InstructionChecker> all() {
         return List.of(
-                new Rule("length_constraints:number_words",
+                Rule.counting("length_constraints:number_words",
                         "the number of words (runs of letters and digits) is at least / less than num_words",
-                        (response, args) -> {
-                            Relation relation = args.relation("relation");
-                            int bound = args.integer("num_words");
-                            int got = TextMeasures.words(response);
-                            return CheckOutcome.of(relation.holds(got, bound),
-                                    "asked for " + relation.phrase(bound) + " words, got " + got);
-                        }),
-                new Rule("length_constraints:number_sentences",
+                        "relation", "num_words", (response, args) -> TextMeasures.words(response),
+                        (args, relation) -> "asked for " + relation + " words", "got %d"),
+                Rule.counting("length_constraints:number_sentences",
                         "the number of sentences (ended by . ! or ?) is at least / less than num_sentences",
-                        (response, args) -> {
-                            Relation relation = args.relation("relation");
-                            int bound = args.integer("num_sentences");
-                            int got = TextMeasures.sentences(response);
-                            return CheckOutcome.of(relation.holds(got, bound),
-                                    "asked for " + relation.phrase(bound) + " sentences, got " + got);
-                        }),
+                        "relation", "num_sentences", (response, args) -> TextMeasures.sentences(response),
+                        (args, relation) -> "asked for " + relation + " sentences", "got %d"),
                 new Rule("length_constraints:number_paragraphs",
                         "exactly num_paragraphs non-empty paragraphs separated by the markdown divider ***",
                         LengthRules::starParagraphs),

@@ -19,13 +19,8 @@ final class TextMeasures {
     }
 
     /** Runs of letters, digits and underscores, as word counters on the web count them. */
-    static int words(String text) {
-        Matcher m = WORD.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+    static long words(String text) {
+        return WORD.matcher(text).results().count();
     }
 
     /**
@@ -62,13 +57,8 @@ final class TextMeasures {
     }
 
     /** Case-insensitive occurrences of {@code phrase} not glued to other letters or digits. */
-    static int wholeWordCount(String text, String phrase) {
-        Matcher m = wholeWord(phrase).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+    static long wholeWordCount(String text, String phrase) {
+        return wholeWord(phrase).matcher(text).results().count();
     }
 
     static Pattern wholeWord(String phrase) {
