@@ -125,7 +125,7 @@ public final class ContainerServer implements AutoCloseable {
                 new MetadataBlock(new OptimizerContracts(gepa, null), null), null);
     }
 
-    private static byte[] rows(TaskHandler handler, byte[] body) {
+    static byte[] rows(TaskHandler handler, byte[] body) {
         DatasetRowsRequest request = RequestBodies.read(body, DatasetRowsRequest.class, "/dataset/rows");
         if (request.split() == null || request.split().isBlank()) {
             throw new ClientMistake(400, "missing_split", "/dataset/rows: 'split' is missing: send the split "
