@@ -7,7 +7,7 @@ package dev.gepa4j.core.rollout;
  * @param min                  the limit never drops below this
  * @param max                  the limit never grows beyond this
  * @param successesPerIncrease consecutive successes that raise the limit by one
- * @param decreaseFactor       the limit is multiplied by this on an overload signal (0 < f < 1)
+ * @param decreaseFactor       the limit is multiplied by this on an overload signal ({@code 0 < f < 1})
  */
 public record ConcurrencyLimits(int initial, int min, int max, int successesPerIncrease, double decreaseFactor) {
     public ConcurrencyLimits {
