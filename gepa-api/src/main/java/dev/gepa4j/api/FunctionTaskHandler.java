@@ -82,7 +82,7 @@ final class FunctionTaskHandler<T> implements TaskHandler {
             throw new IllegalStateException("the task returned no evaluation for example " + call.row().exampleId());
         }
         return new RolloutOutcome(e.score(), e.output(), new VerifierResult(e.score() >= 1.0, e.score(),
-                e.feedback().isEmpty() ? null : e.feedback()), Usage.ZERO, e.trace(), Map.of());
+                e.feedback().isEmpty() ? null : e.feedback(), e.feedbackByField()), Usage.ZERO, e.trace(), Map.of());
     }
 
     private String describe(List<T> rows, long seed, String split) {

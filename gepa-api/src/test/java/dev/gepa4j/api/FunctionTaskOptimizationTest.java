@@ -41,6 +41,7 @@ class FunctionTaskOptimizationTest {
         return Evaluation.of(right ? 1 : 0, right ? "" : "answered " + answer + ", expected " + expected
                         + ": odd values must be rounded up")
                 .withOutput(Integer.toString(answer))
+                .withFeedbackFor("instruction", right ? "fine" : "the instruction does not say to round up")
                 .withTrace(List.of(TraceEvent.of("instruction", "prediction", Integer.toString(answer))));
     };
 
@@ -74,6 +75,11 @@ class FunctionTaskOptimizationTest {
                     .hasMessageContaining("already ran");
         }
         try (SqliteWorkspace ws = SqliteWorkspace.open(dir.resolve("ws"))) {
+            var seedOnOdd = ws.reader().rollouts("fn", 0).stream()
+                    .filter(r -> r.result().example().exampleId().equals("train:0")).findFirst().orElseThrow();
+            assertThat(seedOnOdd.result().verifier().feedbackFor("instruction"))
+                    .as("the field's own feedback reaches the workspace").isEqualTo("the instruction does not say to "
+                            + "round up");
             var thirteen = ws.reader().rollouts("fn", 0).stream()
                     .filter(r -> r.result().example().exampleId().equals("test:2")).toList();
             assertThat(thirteen).isNotEmpty().allSatisfy(r -> {

@@ -42,7 +42,7 @@ public final class Quickstart {
 
         OptimizationResult r = optimized.result();
         System.out.println("optimized system message:\n  " + optimized.systemMessage().replace("\n", "\n  "));
-        System.out.println("optimized user message:  " + optimized.userMessage());
+        System.out.println("optimized user message:\n  " + optimized.userMessage().replace("\n", "\n  "));
         System.out.printf(Locale.ROOT, "seed score %.3f, best score %.3f, lift %+.3f (heldout)%n",
                 r.seedHeldoutMean(), r.bestHeldoutMean(), r.heldoutLift());
         if (r.test() != null) {
