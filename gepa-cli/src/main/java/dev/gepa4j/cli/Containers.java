@@ -41,12 +41,6 @@ final class Containers {
     }
 
     static void closeAll(List<AutoCloseable> closers) {
-        for (int i = closers.size() - 1; i >= 0; i--) {
-            try {
-                closers.get(i).close();
-            } catch (Exception e) {
-                System.err.println("gepa: while closing " + closers.get(i).getClass().getSimpleName() + ": " + e);
-            }
-        }
+        dev.gepa4j.api.engine.RunEngine.closeAll(closers);
     }
 }

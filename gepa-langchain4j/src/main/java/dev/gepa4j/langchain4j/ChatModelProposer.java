@@ -11,9 +11,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.FinishReason;
-import dev.langchain4j.model.output.TokenUsage;
-import java.util.Locale;
 
 /**
  * The reflective LLM proposer on a LangChain4j {@link ChatModel} of your own (the same model as the service's, or a
@@ -47,13 +44,7 @@ public final class ChatModelProposer {
                 throw new ModelCallException("the reflection model (" + modelName + ") failed: " + e, 0, false, null,
                         e);
             }
-            String text = response.aiMessage() == null ? "" : response.aiMessage().text();
-            FinishReason finish = response.finishReason();
-            TokenUsage tokens = response.tokenUsage();
-            long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
-            long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-            return new ChatReply(text, finish == FinishReason.LENGTH,
-                    finish == null ? "unknown" : finish.name().toLowerCase(Locale.ROOT), in, out);
+            return ChatReply.of(response);
         }
     }
 }

@@ -113,8 +113,11 @@ public final class RunEngine {
         return rows.stream().map(r -> r.ref().seed()).toList();
     }
 
-    /** Closes in reverse order; a failure to close is printed and the rest are still closed. */
-    static void closeAll(List<AutoCloseable> resources) {
+    /**
+     * Closes {@code resources} in reverse order (last opened, first closed); a failure to close is printed to standard
+     * error and the rest are still closed.
+     */
+    public static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

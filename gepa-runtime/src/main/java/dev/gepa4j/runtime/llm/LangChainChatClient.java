@@ -8,12 +8,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.output.FinishReason;
-import dev.langchain4j.model.output.TokenUsage;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * {@link ChatClient} over LangChain4j's {@link OpenAiChatModel} or {@link AnthropicChatModel}. LangChain4j's own
@@ -66,13 +63,7 @@ final class LangChainChatClient implements ChatClient {
         } catch (RuntimeException e) {
             throw classify(e);
         }
-        String text = response.aiMessage() == null ? "" : response.aiMessage().text();
-        FinishReason finish = response.finishReason();
-        TokenUsage tokens = response.tokenUsage();
-        long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
-        long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-        return new ChatReply(text, finish == FinishReason.LENGTH,
-                finish == null ? "unknown" : finish.name().toLowerCase(Locale.ROOT), in, out);
+        return ChatReply.of(response);
     }
 
     /**
