@@ -7,7 +7,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** A {@link ProgressDisplay} that polls the budget four times a second and tells a listener at every tenth. */
+/**
+ * A {@link ProgressDisplay} that polls the budget four times a second and tells a listener at every tenth, and once
+ * more when the loop ends.
+ */
 final class ListenerProgress implements ProgressDisplay {
     private final ProgressListener listener;
 
@@ -23,24 +26,30 @@ final class ListenerProgress implements ProgressDisplay {
             return t;
         });
         long[] lastTenth = {-1};
-        Runnable tell = () -> {
+        poll.scheduleAtFixedRate(() -> {
             long spent = budget.committed();
             long tenth = spent * 10 / Math.max(1, budget.limit());
-            synchronized (lastTenth) {
-                if (tenth != lastTenth[0]) {
-                    lastTenth[0] = tenth;
-                    try {
-                        listener.progress(spent, budget.limit(), status.get());
-                    } catch (RuntimeException listenerFailed) {
-                        // a failing progress listener must not end the run, nor stop later reports
-                    }
-                }
+            if (tenth != lastTenth[0]) {
+                lastTenth[0] = tenth;
+                tell(spent, budget.limit(), status.get());
             }
-        };
-        poll.scheduleAtFixedRate(tell, 250, 250, TimeUnit.MILLISECONDS);
+        }, 250, 250, TimeUnit.MILLISECONDS);
         return () -> {
             poll.shutdownNow();
-            tell.run();
+            try {
+                poll.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            tell(budget.committed(), budget.limit(), status.get());
         };
+    }
+
+    private void tell(long spent, long limit, String status) {
+        try {
+            listener.progress(spent, limit, status);
+        } catch (RuntimeException listenerFailed) {
+            // a failing progress listener must not end the run, nor stop later reports
+        }
     }
 }

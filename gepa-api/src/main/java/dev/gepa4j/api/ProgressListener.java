@@ -2,7 +2,7 @@ package dev.gepa4j.api;
 
 /**
  * Told how much of the rollout budget a run has spent, on a background thread, whenever another tenth of it is
- * spent (and once at the end). Must return quickly.
+ * spent, and once when the loop ends. Must return quickly.
  */
 @FunctionalInterface
 public interface ProgressListener {

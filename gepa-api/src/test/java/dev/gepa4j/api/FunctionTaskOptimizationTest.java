@@ -50,6 +50,7 @@ class FunctionTaskOptimizationTest {
 
     @Test
     void aFunctionTaskIsOptimizedAsynchronouslyAndAThrowingExampleIsAFailedRollout() throws Exception {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (OpenAiCompatibleTestServer llm = OpenAiCompatibleTestServer.start().whenScriptEmpty(
                 new ScriptedReply.Completion("PROPOSAL 1\n```\n" + BETTER + "\n```\n", "stop", -1, -1))) {
             Optimization optimization = Optimization.of(TASK)
@@ -59,10 +60,13 @@ class FunctionTaskOptimizationTest {
                     .proposer(LlmProposers.openAiCompatible("test-double", llm.baseUrl(), null))
                     .budget(100).seed(3).mode(Mode.SERIAL).stopWhen(new ProposalLimit(2))
                     .workspace(dir.resolve("ws")).runId("fn").log(false)
+                    .progress((spent, limit, status) -> told.add(spent + "/" + limit))
                     .build();
 
             OptimizationResult result = optimization.runAsync().get(300, TimeUnit.SECONDS);
 
+            assertThat(told).as("the progress listener hears the end of the run").last()
+                    .isEqualTo(result.rolloutsUsed() + "/100");
             assertThat(result.bestTexts()).containsEntry("instruction", BETTER);
             assertThat(result.seedTexts()).containsEntry("instruction", SEED);
             assertThat(result.seedHeldoutMean()).isLessThan(1.0);

@@ -10,7 +10,6 @@ import dev.gepa4j.runtime.usage.PriceTable;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 
 /**
  * The reflective LLM proposer on a LangChain4j {@link ChatModel} of your own (the same model as the service's, or a
@@ -37,14 +36,12 @@ public final class ChatModelProposer {
     private record ModelClient(ChatModel model, String modelName) implements ChatClient {
         @Override
         public ChatReply chat(String userMessage) {
-            ChatResponse response;
             try {
-                response = model.chat(ChatRequest.builder().messages(UserMessage.from(userMessage)).build());
+                return ChatReply.of(model.chat(ChatRequest.builder().messages(UserMessage.from(userMessage)).build()));
             } catch (RuntimeException e) {
                 throw new ModelCallException("the reflection model (" + modelName + ") failed: " + e, 0, false, null,
                         e);
             }
-            return ChatReply.of(response);
         }
     }
 }
