@@ -22,7 +22,11 @@
  * with its field ({@code module_id}), and {@code VerifierResult.withFeedbackFor} addresses feedback to one field
  * ({@code reward_info.details.feedback_by_module}). Untagged steps are shown to every field's reflection.
  *
- * <p>May import: {@code dev.gepa4j.core.model}, {@code dev.gepa4j.core.container} (records),
+ * <p>{@link dev.gepa4j.sdk.InProcessContainer} runs a handler in the optimizer's own JVM, as a
+ * {@code TaskContainer} with no HTTP in between (the library API's way in), through the same documents and checks.
+ *
+ * <p>May import: {@code dev.gepa4j.core.model}, {@code dev.gepa4j.core.container} (records, the
+ * {@code TaskContainer} interface and its exceptions),
  * {@code dev.gepa4j.contract}, Jackson, Javalin and {@code java.*}.
  */
 package dev.gepa4j.sdk;
