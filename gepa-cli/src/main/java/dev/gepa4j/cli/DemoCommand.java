@@ -96,7 +96,8 @@ public final class DemoCommand implements Callable<Integer> {
         };
         LoopSection loop = LoopSection.builder().maxRollouts(budget).inFlight(inFlight).build();
         return new GepaConfig(new RunSection(runId, out.toString(), seed, mode),
-                new ContainerSection(null, null, "banking77", null, null, null, null, null, null, "validation", null),
+                new ContainerSection(null, null, "banking77", null, null, null, null, null, null, "validation", null,
+                        null, null, null, null),
                 dataset(), null, policySection, proposerSection, loop, null);
     }
 

@@ -125,7 +125,7 @@ final class RunAssembly {
                     train, roles.pareto(), heldout, roles.test()), config.gepa().maxRollouts(),
                     config.gepa().maxContainerCalls() == null ? RolloutBudget.NO_CALL_CAP
                             : config.gepa().maxContainerCalls(), config.run().seed(), loopConfig,
-                    LoopSettings.policies(config.gepa(), workspaceDir), policy, rolloutSettings(), proposer, secrets,
+                    LoopSettings.policies(config.gepa(), workspaceDir), policy, rolloutSettings(containers), proposer, secrets,
                     specJson);
             RunWatch watch = new RunWatch(!options.noConsole, options.consolePort, options.evidenceDir,
                     (budget, status) -> new BudgetProgress(budget, status, !options.quiet)::close, true,
@@ -147,10 +147,10 @@ final class RunAssembly {
         }
     }
 
-    /** The [rollout] settings and the container timeout, as the engine takes them. */
-    private RolloutSettings rolloutSettings() {
+    /** The [rollout] settings and the per-rollout timeout (longer for async containers), as the engine takes them. */
+    private RolloutSettings rolloutSettings(List<TaskContainer> containers) {
         return new RolloutSettings(CacheMode.parse(config.rollout().cache()),
-                Duration.ofSeconds(config.container().timeoutSeconds()), config.rollout().retries(),
+                Containers.rolloutTimeout(containers, config.container()), config.rollout().retries(),
                 config.rollout().adaptive()
                         ? new ConcurrencyLimits(config.rollout().concurrency(), config.rollout().minConcurrency(),
                                 config.rollout().maxConcurrency(), 10, 0.75)

@@ -34,9 +34,20 @@ public final class RolloutMapping {
      * @param containerSplit the container's name for the row's split (e.g. {@code test} for heldout)
      */
     public static byte[] writeRequest(RolloutRequest request, String containerSplit) {
+        return writeRequest(request, containerSplit, null);
+    }
+
+    /**
+     * The {@code POST /rollout} body, with {@code submission_mode} when it is not null ({@code "async"} asks for a
+     * queued record to poll; the field is left out of sync requests, which every container treats as sync).
+     */
+    public static byte[] writeRequest(RolloutRequest request, String containerSplit, String submissionMode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 + request.row().rowJson().length());
         try (JsonGenerator g = ContractCodec.mapper().getFactory().createGenerator(out)) {
             g.writeStartObject();
+            if (submissionMode != null) {
+                g.writeStringField("submission_mode", submissionMode);
+            }
             g.writeStringField("rollout_id", request.rolloutId());
             g.writeStringField("run_id", request.runId());
             g.writeStringField("candidate_id", request.candidateId());

@@ -1,6 +1,7 @@
 package dev.gepa4j.api.engine;
 
 import dev.gepa4j.console.RunConsole;
+import dev.gepa4j.core.container.TaskContainer;
 import dev.gepa4j.core.engine.GepaLoop;
 import dev.gepa4j.core.engine.LoopParts;
 import dev.gepa4j.core.engine.LoopResult;
@@ -14,12 +15,16 @@ import dev.gepa4j.core.rollout.RolloutQueue;
 import dev.gepa4j.core.workspace.RunRecorder;
 import dev.gepa4j.core.workspace.RunSpec;
 import dev.gepa4j.core.workspace.RunStatus;
+import dev.gepa4j.runtime.container.HttpTaskContainer;
+import dev.gepa4j.runtime.container.SubmittedRollouts;
 import dev.gepa4j.runtime.evidence.EvidencePacketWriter;
+import dev.gepa4j.runtime.workspace.AsyncSubmissionTable;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +60,7 @@ public final class RunEngine {
             // (1) the workspace and the console
             SqliteWorkspace workspace = SqliteWorkspace.open(plan.workspaceDir(), plan.secrets());
             resources.add(workspace);
+            rememberAsyncSubmissions(plan.task().containers(), workspace.asyncSubmissions());
             RunConsole console = null;
             if (watch.console()) {
                 console = RunConsole.start(workspace.reader(), RunConsole.DEFAULT_HOST, watch.consolePort());
@@ -82,7 +88,8 @@ public final class RunEngine {
             // (4) the loop
             StopHandle stop = new StopHandle();
             AtomicBoolean signalled = new AtomicBoolean();
-            Thread hook = watch.stopOnSignal() ? cleanStopHook(watch.resumeHint(), stop, signalled, finished) : null;
+            Thread hook = watch.stopOnSignal() ? cleanStopHook(watch.resumeHint(), stop, signalled, finished,
+                    plan.task().containers()) : null;
             LoopResult result;
             try (ProgressDisplay.Display progress = watch.progress().open(budget, () -> status(queue))) {
                 LoopParts parts = LoopParts.builder().program(task.program()).taskInfo(task.taskInfo())
@@ -140,18 +147,46 @@ public final class RunEngine {
      * its last words (closed the {@link FinishedRun}), at most 60 s.
      */
     private static Thread cleanStopHook(String resumeHint, StopHandle stop, AtomicBoolean signalled,
-                                        CountDownLatch finished) {
+                                        CountDownLatch finished, List<TaskContainer> containers) {
         Thread hook = new Thread(() -> {
             signalled.set(true);
             stop.request("interrupted (SIGINT/SIGTERM): " + resumeHint);
             try {
-                finished.await(60, TimeUnit.SECONDS);
+                if (!finished.await(60, TimeUnit.SECONDS)) {
+                    // the JVM goes down with rollouts still running: tell async containers to stop them
+                    containers.forEach(TaskContainer::close);
+                }
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
         }, "gepa-clean-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
+    }
+
+    /** Keeps the ids of submitted async rollouts in the workspace, so a resumed run polls instead of resubmitting. */
+    private static void rememberAsyncSubmissions(List<TaskContainer> containers, AsyncSubmissionTable table) {
+        SubmittedRollouts store = new SubmittedRollouts() {
+            @Override
+            public Optional<String> find(String rolloutId, String endpoint) {
+                return table.find(rolloutId, endpoint);
+            }
+
+            @Override
+            public void remember(String rolloutId, String endpoint, String containerId) {
+                table.remember(rolloutId, endpoint, containerId);
+            }
+
+            @Override
+            public void forget(String rolloutId, String endpoint) {
+                table.forget(rolloutId, endpoint);
+            }
+        };
+        for (TaskContainer c : containers) {
+            if (c instanceof HttpTaskContainer h) {
+                h.rememberSubmissionsIn(store);
+            }
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -13,7 +13,8 @@ public record GepaConfig(RunSection run, ContainerSection container, DatasetSect
                          ProposerSection proposer, LoopSection gepa, RolloutSection rollout) {
     public GepaConfig {
         run = run == null ? new RunSection(null, null, null, null) : run;
-        container = container == null ? new ContainerSection(null, null, null, null, null, null, null, null, null, null, null) : container;
+        container = container == null ? new ContainerSection(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null) : container;
         dataset = dataset == null ? DatasetSection.defaults() : dataset;
         seedCandidate = seedCandidate == null ? Map.of() : Map.copyOf(seedCandidate);
         policy = policy == null ? new PolicySection(null, null, null, null, null) : policy;

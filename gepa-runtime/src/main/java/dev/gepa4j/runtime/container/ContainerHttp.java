@@ -63,6 +63,7 @@ public final class ContainerHttp implements AutoCloseable {
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
     private final String apiKey;
+    private final ContainerAuth auth;
     private final long maxBodyBytes;
 
     /**
@@ -71,10 +72,18 @@ public final class ContainerHttp implements AutoCloseable {
      * @param maxBodyBytes   the largest response body accepted; a larger one throws {@link BodyTooLargeException}
      */
     public ContainerHttp(Duration connectTimeout, String apiKey, long maxBodyBytes) {
+        this(connectTimeout, apiKey, ContainerAuth.X_API_KEY, maxBodyBytes);
+    }
+
+    /**
+     * @param auth how {@code apiKey} is sent: {@code X-API-Key} or {@code Authorization: Bearer}
+     */
+    public ContainerHttp(Duration connectTimeout, String apiKey, ContainerAuth auth, long maxBodyBytes) {
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("the response body cap must be at least 1 byte, was " + maxBodyBytes);
         }
         this.apiKey = apiKey;
+        this.auth = java.util.Objects.requireNonNull(auth, "auth");
         this.maxBodyBytes = maxBodyBytes;
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
@@ -124,7 +133,7 @@ public final class ContainerHttp implements AutoCloseable {
                 .build());
         request.setHeader("Accept", "application/json");
         if (apiKey != null) {
-            request.setHeader("X-API-Key", apiKey);
+            request.setHeader(auth.headerName(), auth.headerValue(apiKey));
         }
         AtomicBoolean overran = new AtomicBoolean();
         ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {

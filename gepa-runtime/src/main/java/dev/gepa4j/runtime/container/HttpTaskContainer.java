@@ -1,11 +1,14 @@
 package dev.gepa4j.runtime.container;
 
 import dev.gepa4j.core.retry.RetryAfterHeader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gepa4j.contract.AsyncRecords;
 import dev.gepa4j.contract.ContractCodec;
 import dev.gepa4j.contract.ContractMapping;
 import dev.gepa4j.contract.ContractVersions;
 import dev.gepa4j.contract.ContractViolationException;
 import dev.gepa4j.contract.RolloutMapping;
+import dev.gepa4j.contract.Tasksets;
 import dev.gepa4j.contract.wire.DatasetResponse;
 import dev.gepa4j.contract.wire.DatasetRowsRequest;
 import dev.gepa4j.contract.wire.DatasetRowsResponse;
@@ -59,8 +62,13 @@ public final class HttpTaskContainer implements TaskContainer {
     private final ContainerHttp http;
     private final ConcurrentHashMap<String, URI> uris = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final AsyncRollouts async;
     private volatile GepaContractDeclaration declaration = GepaContractDeclaration.standard(ContractVersions.SERVED);
     private volatile ProgramSpec program;
+    /** The mode rollouts are submitted in: the configured one, resolved against /metadata by {@link #preflight}. */
+    private volatile SubmissionMode mode;
+    /** The rollout route actually answering; the public alias {@code /rollouts} once {@code /rollout} gave 404. */
+    private volatile String rolloutRouteInUse;
 
     public HttpTaskContainer(String baseUrl) {
         this(baseUrl, HttpContainerOptions.defaults());
@@ -71,7 +79,24 @@ public final class HttpTaskContainer implements TaskContainer {
         URI.create(this.baseUrl); // fail fast on a malformed URL, naming it
         this.options = options;
         this.clock = Clock.systemUTC();
-        this.http = new ContainerHttp(options.connectTimeout(), options.apiKey(), options.maxBodyBytes());
+        this.http = new ContainerHttp(options.connectTimeout(), options.apiKey(), options.auth(),
+                options.maxBodyBytes());
+        this.async = new AsyncRollouts(this, http, options.submission());
+        SubmissionMode configured = options.submission().mode();
+        this.mode = configured == SubmissionMode.AUTO ? SubmissionMode.SYNC : configured;
+    }
+
+    /** True when rollouts go the async way (configured, or declared async-only in /metadata when auto). */
+    public boolean asyncRollouts() {
+        return mode == SubmissionMode.ASYNC;
+    }
+
+    /**
+     * Where the ids of submitted async rollouts are kept (by default in memory): a durable store lets a resumed run
+     * poll a rollout it submitted before a crash instead of submitting it again.
+     */
+    public void rememberSubmissionsIn(SubmittedRollouts store) {
+        async.useStore(store);
     }
 
     @Override
@@ -95,7 +120,7 @@ public final class HttpTaskContainer implements TaskContainer {
             throw new RetriableContainerException(baseUrl, 200, baseUrl + "/health says status '" + health.status()
                     + "': the container is not ready yet; wait and retry", null, null);
         }
-        MetadataResponse metadata = get("/metadata", MetadataResponse.class);
+        MetadataResponse metadata = withAlias("/metadata", "/info", r -> get(r, MetadataResponse.class));
         GepaContractDeclaration gepa = metadata.gepaContract().orElseThrow(() -> violation("/metadata",
                 "declares no gepa contract: add metadata.optimizer_contracts.gepa = {\"version\": \""
                         + ContractVersions.SERVED + "\", ...} to /metadata", null));
@@ -104,6 +129,7 @@ public final class HttpTaskContainer implements TaskContainer {
                     + "', which is not a gepa contract: declare \"" + ContractVersions.SERVED + "\"", null);
         }
         this.declaration = gepa;
+        this.mode = options.submission().mode().resolve(AsyncRecords.rolloutModes(metadata));
         program();
         dataset();
     }
@@ -128,6 +154,14 @@ public final class HttpTaskContainer implements TaskContainer {
 
     @Override
     public DatasetInfo dataset() {
+        String taskset = Tasksets.tasksetRoute(declaration);
+        if (taskset != null) {
+            try {
+                return ContractMapping.toDatasetInfo(Tasksets.asDataset(get(taskset, JsonNode.class)));
+            } catch (ContractViolationException e) {
+                throw violation(taskset, e.getMessage(), e);
+            }
+        }
         return ContractMapping.toDatasetInfo(get(route(declaration.datasetRoute(), "/dataset"), DatasetResponse.class));
     }
 
@@ -136,10 +170,17 @@ public final class HttpTaskContainer implements TaskContainer {
         if (seeds.isEmpty()) {
             return List.of();
         }
-        String route = route(declaration.datasetRowsRoute(), "/dataset/rows");
-        byte[] body = ContractCodec.write(DatasetRowsRequest.of(containerSplit(split), seeds));
-        DatasetRowsResponse doc = parse(route, post(route, body, options.discoveryTimeout()), DatasetRowsResponse.class);
+        String tasks = Tasksets.tasksRoute(declaration);
+        String route = tasks != null ? tasks : route(declaration.datasetRowsRoute(), "/dataset/rows");
         try {
+            DatasetRowsResponse doc;
+            if (tasks != null) {
+                byte[] body = Tasksets.tasksRequest(containerSplit(split), seeds);
+                doc = Tasksets.asRows(parse(route, post(route, body, options.discoveryTimeout()), JsonNode.class));
+            } else {
+                byte[] body = ContractCodec.write(DatasetRowsRequest.of(containerSplit(split), seeds));
+                doc = parse(route, post(route, body, options.discoveryTimeout()), DatasetRowsResponse.class);
+            }
             return ContractMapping.toRows(split, seeds, doc);
         } catch (ContractViolationException e) {
             throw violation(route, e.getMessage(), e);
@@ -148,19 +189,27 @@ public final class HttpTaskContainer implements TaskContainer {
 
     @Override
     public RolloutResult rollout(RolloutRequest request) {
-        String route = route(declaration.rolloutRoute(), "/rollout");
+        String declared = route(declaration.rolloutRoute(), "/rollout");
+        String route = rolloutRouteInUse != null ? rolloutRouteInUse : declared;
         ProgramSpec known = program;
         if (known != null && !known.mutableFields().containsAll(request.candidate().keySet())) {
             throw violation(route, "candidate " + request.candidateId() + " sets fields "
                     + request.candidate().keySet() + " but /program marks only " + known.mutableFields()
                     + " mutable: propose only mutable fields", null);
         }
-        byte[] body = RolloutMapping.writeRequest(request, containerSplit(request.row().ref().split()));
+        String split = containerSplit(request.row().ref().split());
         long started = System.nanoTime();
-        byte[] answer = send(route, request.timeout(), ROLLOUT_TIMEOUT_HINT,
-                () -> http.postJson(uri(route), body, request.timeout()));
+        RolloutResponseDoc doc;
+        if (mode == SubmissionMode.ASYNC) {
+            byte[] body = RolloutMapping.writeRequest(request, split, SubmissionMode.ASYNC.label());
+            doc = withAlias(route, "/rollouts", r -> async.run(request, r, body));
+        } else {
+            byte[] body = RolloutMapping.writeRequest(request, split);
+            byte[] answer = withAlias(route, "/rollouts", r -> send(r, request.timeout(), ROLLOUT_TIMEOUT_HINT,
+                    () -> http.postJson(uri(r), body, request.timeout())));
+            doc = parse(route, answer, RolloutResponseDoc.class);
+        }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        RolloutResponseDoc doc = parse(route, answer, RolloutResponseDoc.class);
         try {
             return StoredTrace.bounded(RolloutMapping.toResult(request, doc, latencyMs, 1, baseUrl),
                     options.maxTraceChars());
@@ -172,6 +221,7 @@ public final class HttpTaskContainer implements TaskContainer {
     @Override
     public void close() {
         try {
+            async.terminateOutstanding();
             http.close();
         } catch (RuntimeException ignored) {
             // closing is best effort: the caller is done with this container either way
@@ -197,14 +247,35 @@ public final class HttpTaskContainer implements TaskContainer {
                 + "every discovery and dataset request)", exchange);
     }
 
+    /**
+     * Calls {@code route}; when it answers 404 and is the standard name of a route with a public alias
+     * ({@code /metadata} and {@code /info}, {@code /rollout} and {@code /rollouts}), calls the alias instead. A
+     * rollout route found this way is kept for later rollouts.
+     */
+    private <T> T withAlias(String route, String alias, java.util.function.Function<String, T> call) {
+        try {
+            return call.apply(route);
+        } catch (NonRetriableContainerException e) {
+            boolean standard = route.equals("/metadata") || route.equals("/rollout");
+            if (e.httpStatus() != 404 || !standard) {
+                throw e;
+            }
+            T answer = call.apply(alias);
+            if (alias.equals("/rollouts")) {
+                rolloutRouteInUse = alias;
+            }
+            return answer;
+        }
+    }
+
     /** The URI of a route, parsed once per route rather than once per rollout. */
-    private URI uri(String route) {
+    URI uri(String route) {
         return uris.computeIfAbsent(route, r -> URI.create(baseUrl + r));
     }
 
     /** One exchange of {@link ContainerHttp}, for {@link #send}. */
     @FunctionalInterface
-    private interface Exchange {
+    interface Exchange {
         ContainerHttp.Answer call() throws IOException;
     }
 
@@ -212,6 +283,13 @@ public final class HttpTaskContainer implements TaskContainer {
      * @param timeoutHint what to do when the deadline passes; names the setting that governs this request, if any
      */
     private byte[] send(String route, Duration timeout, String timeoutHint, Exchange exchange) {
+        return exchange(route, timeout, timeoutHint, exchange).body();
+    }
+
+    /**
+     * One exchange with its failures typed as {@link #send} types them; the whole answer (status and body) of a 2xx.
+     */
+    ContainerHttp.Answer exchange(String route, Duration timeout, String timeoutHint, Exchange exchange) {
         ContainerHttp.Answer answer;
         try {
             answer = exchange.call();
@@ -233,10 +311,10 @@ public final class HttpTaskContainer implements TaskContainer {
         return checkStatus(route, answer);
     }
 
-    private byte[] checkStatus(String route, ContainerHttp.Answer response) {
+    private ContainerHttp.Answer checkStatus(String route, ContainerHttp.Answer response) {
         int status = response.status();
         if (status >= 200 && status < 300) {
-            return response.body();
+            return response;
         }
         String said = snippet(response.body());
         if (status >= 500 || RETRIABLE_STATUSES.contains(status)) {
@@ -262,7 +340,12 @@ public final class HttpTaskContainer implements TaskContainer {
         }
     }
 
-    private NonRetriableContainerException violation(String route, String what, Throwable cause) {
+    /** A JSON body as a tree; a body that is not JSON is a contract violation at {@code route}. */
+    JsonNode parseTree(String route, byte[] body) {
+        return parse(route, body, JsonNode.class);
+    }
+
+    NonRetriableContainerException violation(String route, String what, Throwable cause) {
         return new NonRetriableContainerException(baseUrl, 0, "contract violation at " + baseUrl + route + ": "
                 + what, true, cause);
     }

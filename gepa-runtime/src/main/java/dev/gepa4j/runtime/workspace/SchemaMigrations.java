@@ -18,7 +18,8 @@ import java.util.List;
  */
 final class SchemaMigrations {
     /** In order; the number in each name is its version. */
-    static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__error_reward_null.sql");
+    static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__error_reward_null.sql",
+            "V3__async_submissions.sql");
 
     private SchemaMigrations() {
     }

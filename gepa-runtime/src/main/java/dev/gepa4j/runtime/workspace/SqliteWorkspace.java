@@ -142,6 +142,11 @@ public final class SqliteWorkspace implements Workspace {
         return new SqliteRunRecorder(runId, writer, reader, cacheKeys);
     }
 
+    /** The ids of async rollouts submitted and not yet known to be finished (see {@link AsyncSubmissionTable}). */
+    public AsyncSubmissionTable asyncSubmissions() {
+        return new AsyncSubmissionTable(writer);
+    }
+
     /** The workspace's cache-key index (tests of this package only). */
     CacheKeyIndex cacheKeysForTests() {
         return cacheKeys;
