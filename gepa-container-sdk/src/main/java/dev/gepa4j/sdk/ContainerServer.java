@@ -57,11 +57,13 @@ public final class ContainerServer implements AutoCloseable {
         ProgramSpec program = handler.program();
         TaskInfo taskInfo = handler.taskInfo();
         byte[] health = ContractCodec.write(HealthResponse.ok(ContractVersions.SERVED));
-        byte[] metadata = ContractCodec.write(metadata(options.runtimeId(), taskInfo));
+        byte[] metadata = ContractCodec.write(metadata(options.runtimeId(), taskInfo, options.rolloutModes()));
         byte[] programDoc = ContractCodec.write(ContractMapping.toProgramResponse(program, null));
         byte[] taskInfoDoc = ContractCodec.write(ContractMapping.toTaskInfoResponse(taskInfo, null));
         byte[] datasetDoc = ContractCodec.write(ContractMapping.toDatasetResponse(handler.dataset()));
         RolloutService rollouts = new RolloutService(handler, program, options.rememberedRollouts());
+        AsyncRolloutService async = options.rolloutModes().servesAsync()
+                ? new AsyncRolloutService(rollouts, options.rememberedRollouts()) : null;
         byte[] key = options.apiKey() == null ? null : options.apiKey().getBytes(StandardCharsets.UTF_8);
 
         Javalin app = Javalin.create(cfg -> {
@@ -86,8 +88,12 @@ public final class ContainerServer implements AutoCloseable {
             cfg.routes.get("/program", ctx -> json(ctx, programDoc));
             cfg.routes.get("/dataset", ctx -> json(ctx, datasetDoc));
             cfg.routes.post("/dataset/rows", ctx -> json(ctx, rows(handler, ctx.bodyAsBytes())));
-            cfg.routes.post("/rollout", ctx -> json(ctx, rollouts.handle(ctx.bodyAsBytes())));
-            cfg.routes.post("/rollouts", ctx -> json(ctx, rollouts.handle(ctx.bodyAsBytes())));
+            cfg.routes.post("/rollout", ctx -> rollout(ctx, rollouts, async, options.rolloutModes()));
+            cfg.routes.post("/rollouts", ctx -> rollout(ctx, rollouts, async, options.rolloutModes()));
+            if (async != null) {
+                cfg.routes.get("/rollouts/{id}", ctx -> known(ctx, async.poll(ctx.pathParam("id"))));
+                cfg.routes.post("/rollouts/{id}/terminate", ctx -> known(ctx, async.terminate(ctx.pathParam("id"))));
+            }
             cfg.routes.exception(ClientMistake.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e, options));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -119,9 +125,34 @@ public final class ContainerServer implements AutoCloseable {
         app.stop();
     }
 
-    private static MetadataResponse metadata(String runtimeId, TaskInfo taskInfo) {
+    /** {@code POST /rollout}: the result (200), or the queued record (202) when the rollout goes the async way. */
+    private static void rollout(Context ctx, RolloutService rollouts, AsyncRolloutService async, RolloutModes modes)
+            throws InterruptedException {
+        byte[] body = ctx.bodyAsBytes();
+        if (async != null && (modes == RolloutModes.ASYNC_ONLY || RolloutService.asksAsync(body))) {
+            ctx.status(202);
+            json(ctx, async.submit(body));
+        } else {
+            json(ctx, rollouts.handle(body));
+        }
+    }
+
+    private static void known(Context ctx, byte[] record) {
+        if (record == null) {
+            throw new ClientMistake(404, "unknown_rollout", ctx.path() + ": no rollout with id '"
+                    + ctx.pathParam("id") + "' was submitted here (or it was forgotten): submit it again");
+        }
+        json(ctx, record);
+    }
+
+    private static MetadataResponse metadata(String runtimeId, TaskInfo taskInfo, RolloutModes modes) {
         GepaContractDeclaration gepa = GepaContractDeclaration.standard(ContractVersions.SERVED);
-        return new MetadataResponse(new RuntimeInfo(runtimeId, taskInfo.taskId(), null), null,
+        ObjectNode capabilities = null;
+        if (modes != RolloutModes.SYNC_ONLY) { // sync-only containers keep the /metadata they always served
+            capabilities = JsonNodeFactory.instance.objectNode();
+            modes.declared().forEach(capabilities.putArray("rollout_modes")::add);
+        }
+        return new MetadataResponse(new RuntimeInfo(runtimeId, taskInfo.taskId(), null), capabilities,
                 new MetadataBlock(new OptimizerContracts(gepa, null), null), null);
     }
 

@@ -47,6 +47,57 @@ final class RolloutService {
 
     /** The response body for a request body; throws {@link ClientMistake} for a request it refuses. */
     byte[] handle(byte[] body) throws InterruptedException {
+        return handle(body, null);
+    }
+
+    /**
+     * As {@link #handle(byte[])}; a request naming no rollout_id gets {@code assignedId} (a fresh id when null).
+     */
+    byte[] handle(byte[] body, String assignedId) throws InterruptedException {
+        Checked checked = check(body);
+        RolloutRequestDoc doc = checked.doc();
+        String rolloutId = doc.rolloutId() == null || doc.rolloutId().isBlank()
+                ? (assignedId != null ? assignedId : "rollout_" + UUID.randomUUID()) : doc.rolloutId();
+        RolloutMemory.Claim claim = memory.claim(rolloutId);
+        if (!claim.first()) {
+            return await(claim);
+        }
+        try {
+            Map<String, String> candidate = new HashMap<>(program.seedCandidate());
+            candidate.putAll(doc.candidate());
+            RolloutCall call = new RolloutCall(rolloutId, doc.runId(), doc.candidateId(), candidate, checked.row(),
+                    RolloutMapping.toPolicySpec(doc.policy()));
+            byte[] answer = ContractCodec.write(respond(call, doc));
+            claim.answer().complete(answer);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            memory.forget(rolloutId);
+            claim.answer().completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** A request that passed every check, with the example it names. */
+    private record Checked(RolloutRequestDoc doc, ExampleRow row) {
+    }
+
+    /**
+     * Checks a request without running it (for async submission: refusals are answered before the 202); returns
+     * its rollout_id, or null when it names none.
+     */
+    String validate(byte[] body) {
+        String id = check(body).doc().rolloutId();
+        return id == null || id.isBlank() ? null : id;
+    }
+
+    /** Whether the body asks for async submission ({@code submission_mode: "async"}). */
+    static boolean asksAsync(byte[] body) {
+        RolloutRequestDoc doc = RequestBodies.read(body, RolloutRequestDoc.class, "/rollout");
+        JsonNode mode = doc.extra().get("submission_mode");
+        return mode != null && mode.isTextual() && mode.asText().equalsIgnoreCase("async");
+    }
+
+    private Checked check(byte[] body) {
         RolloutRequestDoc doc = RequestBodies.read(body, RolloutRequestDoc.class, "/rollout");
         if (doc.seed() == null) {
             throw new ClientMistake(400, "missing_seed", "/rollout: 'seed' is missing: send the integer seed of "
@@ -57,27 +108,7 @@ final class RolloutService {
                     + "of candidate_field to text, with fields from " + mutableFields);
         }
         checkCandidateFields(doc.candidate());
-        String split = splitOf(doc);
-        ExampleRow row = lookUp(split, doc.seed());
-        String rolloutId = doc.rolloutId() == null || doc.rolloutId().isBlank()
-                ? "rollout_" + UUID.randomUUID() : doc.rolloutId();
-        RolloutMemory.Claim claim = memory.claim(rolloutId);
-        if (!claim.first()) {
-            return await(claim);
-        }
-        try {
-            Map<String, String> candidate = new HashMap<>(program.seedCandidate());
-            candidate.putAll(doc.candidate());
-            RolloutCall call = new RolloutCall(rolloutId, doc.runId(), doc.candidateId(), candidate, row,
-                    RolloutMapping.toPolicySpec(doc.policy()));
-            byte[] answer = ContractCodec.write(respond(call, doc));
-            claim.answer().complete(answer);
-            return answer;
-        } catch (RuntimeException | Error e) {
-            memory.forget(rolloutId);
-            claim.answer().completeExceptionally(e);
-            throw e;
-        }
+        return new Checked(doc, lookUp(splitOf(doc), doc.seed()));
     }
 
     private RolloutResponseDoc respond(RolloutCall call, RolloutRequestDoc doc) {

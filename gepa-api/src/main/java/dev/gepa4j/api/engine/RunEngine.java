@@ -18,13 +18,11 @@ import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.runtime.container.HttpTaskContainer;
 import dev.gepa4j.runtime.container.SubmittedRollouts;
 import dev.gepa4j.runtime.evidence.EvidencePacketWriter;
-import dev.gepa4j.runtime.workspace.AsyncSubmissionTable;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -165,23 +163,7 @@ public final class RunEngine {
     }
 
     /** Keeps the ids of submitted async rollouts in the workspace, so a resumed run polls instead of resubmitting. */
-    private static void rememberAsyncSubmissions(List<TaskContainer> containers, AsyncSubmissionTable table) {
-        SubmittedRollouts store = new SubmittedRollouts() {
-            @Override
-            public Optional<String> find(String rolloutId, String endpoint) {
-                return table.find(rolloutId, endpoint);
-            }
-
-            @Override
-            public void remember(String rolloutId, String endpoint, String containerId) {
-                table.remember(rolloutId, endpoint, containerId);
-            }
-
-            @Override
-            public void forget(String rolloutId, String endpoint) {
-                table.forget(rolloutId, endpoint);
-            }
-        };
+    private static void rememberAsyncSubmissions(List<TaskContainer> containers, SubmittedRollouts store) {
         for (TaskContainer c : containers) {
             if (c instanceof HttpTaskContainer h) {
                 h.rememberSubmissionsIn(store);

@@ -1,5 +1,6 @@
 package dev.gepa4j.runtime.workspace;
 
+import dev.gepa4j.runtime.container.SubmittedRollouts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * Every method goes through the workspace's writer, so {@link #remember} has committed when it returns and
  * {@link #find} sees every earlier write of this process. Thread-safe.
  */
-public final class AsyncSubmissionTable {
+public final class AsyncSubmissionTable implements SubmittedRollouts {
     private final SqliteWriter writer;
 
     AsyncSubmissionTable(SqliteWriter writer) {
@@ -19,6 +20,7 @@ public final class AsyncSubmissionTable {
     }
 
     /** The container's id for the rollout at the endpoint, if one is held. */
+    @Override
     public Optional<String> find(String rolloutId, String endpoint) {
         return writer.write(s -> {
             PreparedStatement ps = s.of("SELECT container_rollout_id FROM async_submissions "
@@ -32,6 +34,7 @@ public final class AsyncSubmissionTable {
     }
 
     /** Records (or replaces) the container's id of a submitted rollout; durable when it returns. */
+    @Override
     public void remember(String rolloutId, String endpoint, String containerRolloutId) {
         writer.write(s -> {
             PreparedStatement ps = s.of("INSERT OR REPLACE INTO async_submissions (rollout_id, endpoint, "
@@ -45,6 +48,7 @@ public final class AsyncSubmissionTable {
     }
 
     /** Drops the entry, so the next attempt submits the rollout afresh. */
+    @Override
     public void forget(String rolloutId, String endpoint) {
         writer.write(s -> {
             PreparedStatement ps = s.of("DELETE FROM async_submissions WHERE rollout_id = ? AND endpoint = ?");

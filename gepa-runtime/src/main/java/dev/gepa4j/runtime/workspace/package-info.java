@@ -8,6 +8,7 @@
  * write is durable when its method returns and thousands of rollouts per second cost few commits. Reads use their
  * own read-only connections and never wait for the writer (WAL).
  *
- * <p>May import: {@code dev.gepa4j.core.*}, JDBC (sqlite-jdbc), Jackson, java-diff-utils.
+ * <p>May import: {@code dev.gepa4j.core.*}, JDBC (sqlite-jdbc), Jackson, java-diff-utils, and the one interface
+ * {@code dev.gepa4j.runtime.container.SubmittedRollouts} (the async submission store it implements).
  */
 package dev.gepa4j.runtime.workspace;
