@@ -2,6 +2,8 @@ package dev.gepa4j.cli;
 
 import dev.gepa4j.runtime.check.ConformanceCheck;
 import dev.gepa4j.runtime.check.ConformanceReport;
+import dev.gepa4j.runtime.container.ContainerAuth;
+import dev.gepa4j.runtime.container.SubmissionMode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -13,8 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gepa check URL}: the contract conformance check of any container. Prints one line per check and ends with
- * {@code conformant} (exit 0) or {@code not conformant: <the first violation and what to fix>} (exit 1).
+ * {@code gepa check URL}: the contract conformance check of any container. Prints one line per check ({@code ok},
+ * {@code WARN} for a failed recommended check, {@code FAIL} for a failed required one, {@code skip}) and ends with
+ * {@code conformant} or {@code conformant with N warnings} (exit 0), or {@code not conformant: <the first required
+ * failure and what to fix>} (exit 1). {@code --strict} counts warnings as failures; {@code --json} prints the machine
+ * report instead of the lines.
  */
 @Command(name = "check",
         description = "Check that a task container at URL follows the gepa container contract, route by route, "
@@ -37,8 +42,23 @@ public final class CheckCommand implements Callable<Integer> {
     String heldoutSplit;
 
     @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
-            description = "how long one request may take (default ${DEFAULT-VALUE})")
+            description = "how long one request may take, and an async rollout may run (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
+
+    @Option(names = "--auth", defaultValue = "x-api-key", paramLabel = "HOW",
+            description = "how the key of --api-key-env is sent: x-api-key (default) or bearer")
+    String auth;
+
+    @Option(names = "--submission", defaultValue = "auto", paramLabel = "MODE",
+            description = "rollout mode: auto (as /metadata declares; default), sync or async")
+    String submission;
+
+    @Option(names = "--strict", description = "count warnings (failed recommended checks) as failures: exit 1")
+    boolean strict;
+
+    @Option(names = "--json", description = "print a JSON report (each check: id, level, passed, message) instead "
+            + "of one line per check")
+    boolean json;
 
     @Spec
     CommandSpec spec;
@@ -67,22 +87,27 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        out.println("checking " + url + " against the gepa container contract");
-        out.flush();
-        ConformanceCheck check = new ConformanceCheck(url, apiKey, trainSplit, heldoutSplit,
-                Duration.ofSeconds(timeoutSeconds));
-        ConformanceReport report = check.run(result -> {
-            out.println(result.line());
+        ConformanceCheck check;
+        try {
+            check = new ConformanceCheck(url, apiKey, trainSplit, heldoutSplit, Duration.ofSeconds(timeoutSeconds))
+                    .withAuth(ContainerAuth.parse(auth)).withSubmission(SubmissionMode.parse(submission));
+        } catch (IllegalArgumentException bad) {
+            out.println("not conformant: --" + bad.getMessage());
             out.flush();
-        });
-        if (report.conformant()) {
-            out.println("conformant");
-            out.flush();
-            return 0;
+            return 1;
         }
-        out.println("not conformant: " + report.firstViolation().map(v -> v.name() + ": " + v.detail())
-                .orElse("no check ran"));
+        if (!json) {
+            out.println("checking " + url + " against the gepa container contract");
+            out.flush();
+        }
+        ConformanceReport report = check.run(result -> {
+            if (!json) {
+                out.println(result.line());
+                out.flush();
+            }
+        });
+        out.println(json ? report.toJson(strict) : report.verdict(strict));
         out.flush();
-        return 1;
+        return report.exitCode(strict);
     }
 }

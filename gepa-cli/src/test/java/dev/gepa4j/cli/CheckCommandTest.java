@@ -74,4 +74,29 @@ class CheckCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lastLine()).contains("NOT_SET_ANYWHERE is not set");
     }
+
+    @Test
+    void anAsyncContainerIsCheckedByPollingAndStrictAndJsonChangeOnlyTheEnding() {
+        try (ContainerServer server = ContainerServer.start(new CarryArithmeticTask(),
+                ServerOptions.defaults().withRolloutModes(dev.gepa4j.sdk.RolloutModes.ASYNC_ONLY))) {
+            Run run = check(Map.of(), server.url(), "--strict");
+            Run json = check(Map.of(), server.url(), "--json");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.output()).contains("ok    POST /rollout with the seed candidate on train seed 0 (async, "
+                    + "polled): reward", "skip  GET /metadata without the container's key is refused");
+            assertThat(run.lastLine()).isEqualTo("conformant");
+            assertThat(json.exitCode()).isZero();
+            assertThat(json.output().strip()).startsWith("{").endsWith("}").contains("\"id\":\"rollout.train\"",
+                    "\"level\":\"required\"", "\"passed\":true").doesNotContain("checking ");
+        }
+    }
+
+    @Test
+    void anUnknownAuthValueIsRefusedSayingWhatIsAccepted() {
+        Run run = check(Map.of(), "http://127.0.0.1:9", "--auth", "basic");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastLine()).contains("\"x-api-key\"", "\"bearer\"");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gepa4j.runtime.check;
 
 import dev.gepa4j.runtime.container.BodyTooLargeException;
+import dev.gepa4j.runtime.container.ContainerAuth;
 import dev.gepa4j.runtime.container.ContainerHttp;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -19,10 +20,10 @@ final class CheckHttp implements AutoCloseable {
     private final Duration timeout;
     private final ContainerHttp client;
 
-    CheckHttp(String baseUrl, String apiKey, Duration timeout) {
+    CheckHttp(String baseUrl, String apiKey, ContainerAuth auth, Duration timeout) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
-        this.client = new ContainerHttp(Duration.ofSeconds(5), apiKey, ContainerHttp.DEFAULT_MAX_BODY_BYTES);
+        this.client = new ContainerHttp(Duration.ofSeconds(5), apiKey, auth, ContainerHttp.DEFAULT_MAX_BODY_BYTES);
     }
 
     record Answer(int status, byte[] body) {

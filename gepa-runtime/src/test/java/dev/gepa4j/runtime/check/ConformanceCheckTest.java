@@ -38,7 +38,11 @@ class ConformanceCheckTest {
                     "POST /dataset/rows for the heldout split 'test'",
                     "POST /rollout with the seed candidate on heldout seed 0",
                     "POST /rollout repeated with the same rollout_id gives the first result",
-                    "POST /rollout with an api_key field in the body is refused");
+                    "POST /rollout with an api_key field in the body is refused",
+                    "GET /metadata without the container's key is refused",
+                    "GET /task_info describes the task");
+            assertThat(report.verdict(false)).isEqualTo("conformant");
+            assertThat(report.checks().get(11).outcome()).isEqualTo(CheckResult.Outcome.SKIPPED);
             assertThat(report.checks().get(1).detail()).contains("synth_optimizers.gepa.v2");
             assertThat(report.checks().get(6).detail()).contains("from reward_info.outcome_reward");
         }
@@ -53,6 +57,10 @@ class ConformanceCheckTest {
             ConformanceReport withoutKey = ConformanceCheck.of(server.url()).run();
 
             assertThat(withKey.conformant()).isTrue();
+            assertThat(withKey.warnings()).isEmpty();
+            assertThat(withKey.checks()).filteredOn(c -> c.id().equals("auth.key_enforced")).singleElement()
+                    .satisfies(c -> assertThat(c.outcome()).isEqualTo(CheckResult.Outcome.PASSED))
+                    .satisfies(c -> assertThat(c.detail()).isEqualTo("HTTP 401"));
             assertThat(withoutKey.conformant()).isFalse();
             assertThat(withoutKey.firstViolation().orElseThrow().detail()).contains("HTTP 401", "X-API-Key");
         }

@@ -58,7 +58,8 @@ class PythonExampleConformanceTest {
             ConformanceReport report = ConformanceCheck.of(m.group(1)).run();
 
             assertThat(report.conformant()).as(report.checks().toString()).isTrue();
-            assertThat(report.checks()).hasSize(11);
+            assertThat(report.checks()).hasSize(13);
+            assertThat(report.verdict(false)).isEqualTo("conformant");
         } finally {
             python.destroy();
             if (!python.waitFor(5, TimeUnit.SECONDS)) {

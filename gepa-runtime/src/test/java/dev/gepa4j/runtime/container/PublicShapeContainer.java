@@ -36,6 +36,13 @@ public final class PublicShapeContainer implements AutoCloseable {
         boolean omitIdWhenQueued;
         String keyHeader;
         String key;
+        boolean describe = true;
+
+        /** {@code /task_info} without a description. */
+        public Shape withoutDescription() {
+            describe = false;
+            return this;
+        }
 
         public Shape aliasesOnly() {
             metadataRoute = "/info";
@@ -87,7 +94,8 @@ public final class PublicShapeContainer implements AutoCloseable {
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             cfg.routes.get(shape.metadataRoute, ctx -> ctx.result(JSON.writeValueAsString(metadata()))
                     .contentType("application/json"));
-            cfg.routes.get("/task_info", ctx -> ctx.json(Map.of("task_id", "parity", "description", "even or odd")));
+            cfg.routes.get("/task_info", ctx -> ctx.json(shape.describe
+                    ? Map.of("task_id", "parity", "description", "even or odd") : Map.of("task_id", "parity")));
             cfg.routes.get("/program", ctx -> ctx.json(Map.of("modules", List.of(Map.of("module_id", "instructions",
                     "mutable", true, "candidate_field", "instructions", "content", "Say if it is even.")),
                     "seed_candidate", Map.of("instructions", "Say if it is even."))));
