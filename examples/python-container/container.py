@@ -200,7 +200,8 @@ class RolloutMemory:
 MEMORY = RolloutMemory(REMEMBERED_ROLLOUTS)
 
 
-def rollout(body):
+def check_rollout(body):
+    """Refuses a malformed rollout request (ClientMistake); returns (seed, candidate, split, example)."""
     seed, candidate = body.get("seed"), body.get("candidate")
     if seed is None:
         raise ClientMistake(400, "missing_seed", "'seed' is missing: send the example's integer seed")
@@ -215,6 +216,11 @@ def rollout(body):
             raise ClientMistake(400, "wrong_type", f"candidate field '{field}' must be a string")
     split = body.get("split") or (body.get("dataset_row") or {}).get("split") or "train"
     example = row(split, seed)  # our own copy: labels never come from the request
+    return seed, candidate, split, example
+
+
+def rollout(body):
+    seed, candidate, split, example = check_rollout(body)
     rollout_id = body.get("rollout_id") or f"rollout_{uuid.uuid4().hex}"
     remembered = MEMORY.get(rollout_id)
     if remembered is not None:
