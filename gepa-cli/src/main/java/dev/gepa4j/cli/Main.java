@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gepa", mixinStandardHelpOptions = true, versionProvider = GepaVersion.class,
         description = "GEPA prompt and program evolution for the JVM.",
         subcommands = {DemoCommand.class, RunCommand.class, ResumeCommand.class, ServeCommand.class,
-                CheckCommand.class, ConsoleCommand.class, RunsCommand.class, ShowCommand.class, BenchCommand.class, TestDoubleCommand.class,
+                CheckCommand.class, ImportConfigCommand.class, ConsoleCommand.class, RunsCommand.class,
+                ShowCommand.class, BenchCommand.class, TestDoubleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

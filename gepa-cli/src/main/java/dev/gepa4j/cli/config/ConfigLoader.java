@@ -1,6 +1,7 @@
 package dev.gepa4j.cli.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -38,9 +39,20 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Parses config text. A file in the reference GEPA runtime's format ({@link ReferenceConfig}) is converted first,
+     * and what was not carried over is written to standard error.
+     */
     public static GepaConfig parse(String toml, String origin) {
         try {
-            return TOML.readValue(toml, GepaConfig.class);
+            JsonNode tree = TOML.readTree(toml);
+            if (ReferenceConfig.isReference(tree)) {
+                ReferenceConfig.Result converted = ReferenceConfig.convert(tree);
+                System.err.println("gepa: " + ReferenceConfig.describe(origin, converted));
+                tree = converted.config();
+            }
+            return tree == null || tree.isMissingNode() ? TOML.readValue(toml, GepaConfig.class)
+                    : TOML.treeToValue(tree, GepaConfig.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
@@ -56,6 +68,24 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(origin + ": not valid TOML: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes a config tree as TOML: one {@code [section]} per top-level table, in the tree's order. */
+    public static String toToml(JsonNode tree) {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (var section : tree.properties()) {
+                out.append('[').append(section.getKey()).append("]\n");
+                for (var key : section.getValue().properties()) {
+                    var single = TOML.createObjectNode().set(key.getKey(), key.getValue());
+                    out.append(TOML.writeValueAsString(single).strip()).append('\n');
+                }
+                out.append('\n');
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the config as TOML", e);
+        }
+        return out.toString();
     }
 
     private static String where(JsonMappingException e) {
