@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Javalin, with requests on virtual threads so many concurrent rollouts never wait for a pool.
  *
  * <p>Routes: {@code GET /health, /metadata, /info, /task_info, /program, /dataset}, {@code POST /dataset/rows},
- * {@code POST /rollout} and its alias {@code /rollouts}. Client mistakes are answered with a 4xx and
+ * {@code POST /rollout} and its alias {@code /rollouts}; with async rollouts ({@link ServerOptions#rolloutModes()})
+ * also {@code GET /rollouts/{id}} and {@code POST /rollouts/{id}/terminate}. Client mistakes are answered with a 4xx and
  * {@code {error, detail}}; see the package description.
  */
 public final class ContainerServer implements AutoCloseable {

@@ -17,6 +17,10 @@
  * failed result (reward 0, the error in the trace: data for reflection, not a server error). Requests run on
  * virtual threads. Handlers only do the task.
  *
+ * <p>Long rollouts can be served asynchronously: {@code ServerOptions.withRolloutModes(RolloutModes.ASYNC_ONLY)}
+ * answers each {@code POST /rollout} with 202 and a queued record, serves the record and then the result at
+ * {@code GET /rollouts/{id}}, and cancels at {@code POST /rollouts/{id}/terminate} ({@link dev.gepa4j.sdk.RolloutModes}).
+ *
  * <p>A program with several fields (a router prompt and a classifier prompt, say) tells the optimizer which
  * field each step and each piece of feedback belongs to: {@link dev.gepa4j.sdk.TraceEvent#of} tags a trace step
  * with its field ({@code module_id}), and {@code VerifierResult.withFeedbackFor} addresses feedback to one field
