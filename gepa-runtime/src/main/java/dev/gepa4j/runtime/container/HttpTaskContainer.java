@@ -250,7 +250,8 @@ public final class HttpTaskContainer implements TaskContainer {
     /**
      * Calls {@code route}; when it answers 404 and is the standard name of a route with a public alias
      * ({@code /metadata} and {@code /info}, {@code /rollout} and {@code /rollouts}), calls the alias instead. A
-     * rollout route found this way is kept for later rollouts.
+     * rollout route found this way is kept for later rollouts. When the alias fails too, the first failure is
+     * thrown (a 404 may be the container's own answer, such as an unknown example).
      */
     private <T> T withAlias(String route, String alias, java.util.function.Function<String, T> call) {
         try {
@@ -260,7 +261,12 @@ public final class HttpTaskContainer implements TaskContainer {
             if (e.httpStatus() != 404 || !standard) {
                 throw e;
             }
-            T answer = call.apply(alias);
+            T answer;
+            try {
+                answer = call.apply(alias);
+            } catch (NonRetriableContainerException aliasToo) {
+                throw e; // the alias is no better: the first answer says what the container meant
+            }
             if (alias.equals("/rollouts")) {
                 rolloutRouteInUse = alias;
             }
