@@ -19,7 +19,6 @@ import sys
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-from http.server import ThreadingHTTPServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python-container"))
 import container as task  # noqa: E402  (the sync example: the task and the contract's plumbing)
@@ -124,16 +123,5 @@ task.POST_ROUTES["/rollout"] = RECORDS.submit
 task.POST_ROUTES["/rollouts"] = RECORDS.submit
 
 
-def main():
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8081
-    server = ThreadingHTTPServer(("127.0.0.1", port), AsyncHandler)
-    server.daemon_threads = True
-    print(f"listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-
-
 if __name__ == "__main__":
-    main()
+    task.main(AsyncHandler, default_port=8081)

@@ -325,9 +325,9 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-def main():
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+def main(handler=None, default_port=8080):
+    port = int(sys.argv[1]) if len(sys.argv) > 1 else default_port
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler or Handler)
     server.daemon_threads = True
     print(f"listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
     try:
