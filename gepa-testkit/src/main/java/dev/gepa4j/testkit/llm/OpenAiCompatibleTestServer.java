@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Answers come from a FIFO script ({@link #enqueue}); when the script is empty the fallback answers (by default
  * {@link ScriptedReply#echoImprove()}, which first lets the built-in tasks' scripts answer requests they recognise,
- * such as {@link IfevalPipelineScript} for the ifeval-pipeline stages and their proposer). Every request is recorded ({@link #requests()}). Thread-safe.
+ * such as {@link IfevalPipelineScript} for the ifeval-pipeline stages and their proposer, {@link HumanEvalCoderDouble} for
+ * humaneval-coder). Every request is recorded ({@link #requests()}). Thread-safe.
  *
  * <p>As a program: {@code OpenAiCompatibleTestServer --port 8089 [--script replies.json] [--no-echo-improve]}; see
  * {@link ScriptFile} for the file format. It prints its base URL and serves until killed.
@@ -146,7 +147,7 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
 
     /** A built-in task's scripted answer (one line per task script), else empty for echo-improve. */
     private static java.util.Optional<String> taskAnswer(JsonNode request) {
-        return IfevalPipelineScript.answer(request);
+        return IfevalPipelineScript.answer(request).or(() -> HumanEvalCoderDouble.answer(request));
     }
 
     private String completion(ScriptedReply.Completion c, String model, int requestChars, boolean anthropic)
@@ -188,9 +189,14 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
 
     /** Text of the last user message; content may be a string or a list of {type:text} parts. */
     private static String lastUserText(JsonNode request) {
-        String text = "";
+        return textOf(request, "user");
+    }
+
+    /** Text of the last message of {@code role} (Anthropic's top-level {@code system} counts as the system message). */
+    static String textOf(JsonNode request, String role) {
+        String text = "system".equals(role) && request.path("system").isTextual() ? request.path("system").asText() : "";
         for (JsonNode m : request.path("messages")) {
-            if (!"user".equals(m.path("role").asText())) {
+            if (!role.equals(m.path("role").asText())) {
                 continue;
             }
             JsonNode content = m.path("content");
