@@ -5,12 +5,13 @@ import dev.gepa4j.sdk.ServerOptions;
 import dev.gepa4j.sdk.TaskHandler;
 import dev.gepa4j.tasks.banking77.SplitSizes;
 import dev.gepa4j.tasks.banking77.container.Banking77Container;
+import dev.gepa4j.tasks.humaneval.HumanEvalContainer;
 import dev.gepa4j.tasks.ifeval.container.IfevalPipelineContainer;
 import java.util.List;
 
 /** The task containers that ship with gepa4j, by name. */
 final class BuiltinContainers {
-    static final List<String> NAMES = List.of("banking77", IfevalPipelineContainer.NAME);
+    static final List<String> NAMES = List.of("banking77", IfevalPipelineContainer.NAME, HumanEvalContainer.NAME);
 
     private BuiltinContainers() {
     }
@@ -27,6 +28,7 @@ final class BuiltinContainers {
         return switch (name) {
             case "banking77" -> Banking77Container.create(SplitSizes.CONTAINER);
             case IfevalPipelineContainer.NAME -> IfevalPipelineContainer.create();
+            case HumanEvalContainer.NAME -> HumanEvalContainer.create();
             default -> throw new IllegalArgumentException("no built-in container named '" + name + "'; built-ins: "
                     + String.join(", ", NAMES));
         };

@@ -6,6 +6,9 @@ import dev.gepa4j.tasks.sandbox.SandboxLimits;
 
 /** Builds the {@code humaneval-coder} handler: loads the data and starts the sandbox (which needs python3). */
 public final class HumanEvalContainer {
+    /** The built-in's name: {@code gepa serve humaneval-coder}, {@code [container] builtin = "humaneval-coder"}. */
+    public static final String NAME = "humaneval-coder";
+
     private HumanEvalContainer() {
     }
 

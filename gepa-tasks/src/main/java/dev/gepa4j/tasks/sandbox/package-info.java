@@ -5,6 +5,6 @@
  * {@link dev.gepa4j.tasks.sandbox.SandboxIsolation} says what the OS enforces here; docs/sandbox.md says what is
  * enforced where and what is not.
  *
- * <p>May import: the JDK only.
+ * <p>May import: the JDK and gepa-core's error type.
  */
 package dev.gepa4j.tasks.sandbox;
