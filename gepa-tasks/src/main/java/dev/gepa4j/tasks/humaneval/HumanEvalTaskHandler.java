@@ -116,7 +116,11 @@ public final class HumanEvalTaskHandler implements TaskHandler {
         int in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         int out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         double reward = verdict.passed() ? 1.0 : 0.0;
-        return new RolloutOutcome(reward, code.code(), new VerifierResult(verdict.passed(), reward, verdict.feedback()),
+        // per-field feedback: the form is the system prompt's business, the code's failures the guidelines'
+        VerifierResult result = new VerifierResult(verdict.passed(), reward, verdict.feedback())
+                .withFeedbackFor(SYSTEM_PROMPT, verdict.formOk() ? verdict.formVerdict() : verdict.feedback())
+                .withFeedbackFor(CODING_GUIDELINES, verdict.formOk() ? verdict.feedback() : verdict.codeVerdict());
+        return new RolloutOutcome(reward, code.code(), result,
                 Usage.of(in, out, 0.0), trace, Map.of("task_id", problem.taskId(), "ending", run.ending().name(),
                         "answer_runnable", Boolean.toString(verdict.formOk())));
     }

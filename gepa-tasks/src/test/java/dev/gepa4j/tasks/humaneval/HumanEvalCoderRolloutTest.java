@@ -59,6 +59,8 @@ class HumanEvalCoderRolloutTest {
         assertThat(out.verifier().feedback()).startsWith("The answer is not runnable Python: SyntaxError");
         assertThat(verdict(out, CoderPrompts.SYSTEM_PROMPT)).startsWith("The answer was not runnable Python");
         assertThat(verdict(out, CoderPrompts.CODING_GUIDELINES)).startsWith("Not judged");
+        assertThat(out.verifier().feedbackByModule().get(CoderPrompts.SYSTEM_PROMPT)).contains("SyntaxError");
+        assertThat(out.verifier().feedbackByModule().get(CoderPrompts.CODING_GUIDELINES)).startsWith("Not judged");
         assertThat(out.trace()).allSatisfy(e -> assertThat(e.type().equals("input") || e.moduleId() != null).isTrue());
         assertThat(out.trace()).extracting(TraceEvent::moduleId).contains(CoderPrompts.SYSTEM_PROMPT,
                 CoderPrompts.CODING_GUIDELINES);
@@ -78,6 +80,8 @@ class HumanEvalCoderRolloutTest {
         assertThat(edge.verifier().feedback()).contains("raised ValueError").contains("must not be empty");
         assertThat(verdict(edge, CoderPrompts.SYSTEM_PROMPT)).isEqualTo("The answer was runnable Python.");
         assertThat(verdict(edge, CoderPrompts.CODING_GUIDELINES)).startsWith("The code ran but failed: `assert");
+        assertThat(edge.verifier().feedbackByModule().get(CoderPrompts.CODING_GUIDELINES))
+                .contains("must not be empty");
 
         Map<String, String> both = Map.of(CoderPrompts.SYSTEM_PROMPT, CoderPrompts.SEED_SYSTEM_PROMPT + " " + FORMAT,
                 CoderPrompts.CODING_GUIDELINES, CoderPrompts.SEED_CODING_GUIDELINES + " " + EMPTY);
