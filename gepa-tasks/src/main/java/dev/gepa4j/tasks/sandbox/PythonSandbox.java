@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs untrusted Python programs, each in a fresh folder under limits. Thread-safe: up to {@link #SLOTS} runs at once,
+ * Runs untrusted Python programs, each in a fresh folder under limits. Thread-safe: up to {@link #SLOTS} runs at once
+ * on the machine (all sandboxes of all processes together: each run leases a user id, see {@link UserIdLeases}),
  * more wait for a slot. What each run gets:
  * <ul>
  *   <li>a new folder (mode 0700) as working directory and HOME, with {@code tmp/} as TMPDIR, deleted afterwards;</li>
@@ -48,7 +48,7 @@ public final class PythonSandbox implements AutoCloseable {
     private final SandboxIsolation isolation;
     private final SandboxLimits limits;
     private final boolean pythonGuards;
-    private final BlockingQueue<Integer> freeSlots = new ArrayBlockingQueue<>(SLOTS);
+    private final AtomicInteger running = new AtomicInteger();
     private final Path root;
     private final byte[] runner;
 
@@ -56,9 +56,6 @@ public final class PythonSandbox implements AutoCloseable {
         this.isolation = isolation;
         this.limits = limits;
         this.pythonGuards = pythonGuards;
-        for (int i = 0; i < SLOTS; i++) {
-            freeSlots.add(FIRST_UID + i);
-        }
         try (InputStream in = PythonSandbox.class.getResourceAsStream(RUNNER)) {
             this.runner = in.readAllBytes();
             this.root = Files.createTempDirectory("gepa4j-sandbox-");
@@ -81,7 +78,21 @@ public final class PythonSandbox implements AutoCloseable {
 
     /** As {@link #start(SandboxLimits)}; {@code pythonGuards = false} leaves only what the OS enforces (for tests). */
     public static PythonSandbox start(SandboxLimits limits, boolean pythonGuards) {
-        return new PythonSandbox(IsolationProbe.probe(System.getenv(), FIRST_UID), limits, pythonGuards);
+        Integer uid;
+        try {
+            uid = UserIdLeases.acquire(FIRST_UID, SLOTS, SLOT_WAIT); // the probe runs under an id no run holds
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a sandbox user id to probe with", e);
+        }
+        if (uid == null) {
+            throw new IllegalStateException("no sandbox user id came free within " + SLOT_WAIT.toMinutes() + " minutes");
+        }
+        try {
+            return new PythonSandbox(IsolationProbe.probe(System.getenv(), uid), limits, pythonGuards);
+        } finally {
+            UserIdLeases.release(uid);
+        }
     }
 
     public SandboxIsolation isolation() {
@@ -99,7 +110,7 @@ public final class PythonSandbox implements AutoCloseable {
 
     /** How many runs are in progress now (a folder prepared or a program running). */
     public int running() {
-        return SLOTS - freeSlots.size();
+        return running.get();
     }
 
     /** Deletes the sandbox's folder; runs still going lose theirs. */
@@ -110,11 +121,12 @@ public final class PythonSandbox implements AutoCloseable {
 
     /** Runs {@code program} (Python source) in a fresh folder; never throws for anything the program does. */
     public SandboxRun run(String program) throws InterruptedException {
-        Integer uid = freeSlots.poll(SLOT_WAIT.toSeconds(), TimeUnit.SECONDS);
+        Integer uid = UserIdLeases.acquire(FIRST_UID, SLOTS, SLOT_WAIT);
         if (uid == null) {
             throw new IllegalStateException("no sandbox slot came free within " + SLOT_WAIT.toMinutes() + " minutes");
         }
         boolean reusable = false;
+        running.incrementAndGet();
         String id = UUID.randomUUID().toString();
         String token = UUID.randomUUID().toString(); // never in a path the program can see
         Path folder = root.resolve("run-" + id);
@@ -139,8 +151,9 @@ public final class PythonSandbox implements AutoCloseable {
             OutsideWrites.delete(folder);
             OutsideWrites.delete(out);
             OutsideWrites.delete(err);
+            running.decrementAndGet();
             if (reusable || !isolation.ownUserIds()) {
-                freeSlots.add(uid);
+                UserIdLeases.release(uid);
             }
         }
     }
