@@ -107,7 +107,7 @@ public final class HumanEvalTaskHandler implements TaskHandler {
                 new TraceEvent("input", problem.taskId() + ": write " + problem.entryPoint() + "()"),
                 TraceEvent.of(SYSTEM_PROMPT, "answer", cut(answer)),
                 TraceEvent.of(CODING_GUIDELINES, "code", cut(code.code())),
-                TraceEvent.of(CODING_GUIDELINES, "test_run", run.ending() + " after " + run.elapsed().toMillis()
+                TraceEvent.of(verdict.formOk() ? CODING_GUIDELINES : SYSTEM_PROMPT, "test_run", run.ending() + " after " + run.elapsed().toMillis()
                         + " ms: " + run.reason(sandbox.limits()) + (run.stderrTail().isBlank() ? ""
                         : "\n" + run.stderrTail())),
                 TraceEvent.of(SYSTEM_PROMPT, "verdict", verdict.formVerdict()),
