@@ -74,6 +74,12 @@ class PythonSandboxTest {
     }
 
     @Test
+    void aProgramThatReplacesSysStdoutStillPassesWhenItRunsToItsEnd() throws Exception {
+        SandboxRun run = guarded.run("import io, sys\nsys.stdout = io.StringIO()\nprint('swallowed')\n");
+        assertThat(run.ending()).as(run.stderrTail()).isEqualTo(SandboxRun.Ending.COMPLETED);
+    }
+
+    @Test
     void anEndlessLoopEndsAtTheCpuOrWallClockLimit() throws Exception {
         SandboxRun run = guarded.run("while True:\n    pass\n");
         assertThat(run.passed()).isFalse();
