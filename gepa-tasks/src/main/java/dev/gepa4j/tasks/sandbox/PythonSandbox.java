@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +50,14 @@ public final class PythonSandbox implements AutoCloseable {
     private final SandboxIsolation isolation;
     private final SandboxLimits limits;
     private final boolean pythonGuards;
+    /** Sandbox folders of this JVM not yet closed; a shutdown hook deletes them (a container ended by Ctrl-C). */
+    private static final Set<Path> OPEN_ROOTS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN_ROOTS.forEach(OutsideWrites::delete),
+                "gepa4j-sandbox-cleanup"));
+    }
+
     private final AtomicInteger running = new AtomicInteger();
     private final Path root;
     private final byte[] runner;
@@ -62,6 +72,7 @@ public final class PythonSandbox implements AutoCloseable {
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
             Files.createDirectory(root.resolve("logs"), PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
+            OPEN_ROOTS.add(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox folder", e);
         }
@@ -116,6 +127,7 @@ public final class PythonSandbox implements AutoCloseable {
     /** Deletes the sandbox's folder; runs still going lose theirs. */
     @Override
     public void close() {
+        OPEN_ROOTS.remove(root);
         OutsideWrites.delete(root);
     }
 
