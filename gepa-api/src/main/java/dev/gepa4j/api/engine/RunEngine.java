@@ -71,8 +71,9 @@ public final class RunEngine {
                     : workspace.startRun(new RunSpec(plan.runId(), task.name(), plan.specJson(), plan.seed(),
                             plan.loop().mode().label(), plan.maxRollouts()));
             // (3) the rollout queues
-            RolloutBudget budget = new RolloutBudget(plan.maxRollouts(), recorder.usedInRun(),
-                    plan.maxContainerCalls(), recorder.containerCallsInRun());
+            // (a resumed run's test rollouts so far are not the optimization's: they have their own budget below)
+            RolloutBudget budget = ResumedSpending.of(recorder, workspace.reader(), plan.runId())
+                    .budget(plan.maxRollouts(), plan.maxContainerCalls());
             RolloutQueue queue = queue(plan, recorder, budget, plan.seed() ^ 0x5DEECE66DL);
             // The test split runs after the loop on a budget of its own: the seed and the pick on every test row.
             RolloutQueue testQueue = queue(plan, recorder, new RolloutBudget(2L * task.test().size(), 0),
