@@ -221,7 +221,7 @@ public final class GepaLoop {
             }
             case Drafted.Child c -> child = c.candidate();
         }
-        // 3d. Staleness policy rebase: a child whose frontier changed meanwhile moves onto the best and is gated there.
+        // 3d. Staleness policy rebase: a child whose parent is not the best (now) moves onto the best and is gated there.
         Optional<IterationOutcome> rebased = rebasing.onto(at, child, parent, minibatch);
         if (rebased.isPresent()) {
             return rebased.get();

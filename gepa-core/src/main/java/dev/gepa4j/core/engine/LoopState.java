@@ -240,9 +240,9 @@ final class LoopState {
                 : new Slot(false, frontier.size());
     }
 
-    /** The best candidate by train mean when the frontier changed since {@code version}, else empty. */
-    synchronized Optional<Candidate> bestIfChangedSince(long version) {
-        return frontier.version() == version ? Optional.empty() : Optional.of(frontier.bestByMean());
+    /** The frontier's best candidate by train mean now. */
+    synchronized Candidate best() {
+        return frontier.bestByMean();
     }
 
     synchronized long version() {

@@ -89,7 +89,7 @@ final class Registration {
 
     /**
      * Overlapped mode under the rebase policy admits gated children one at a time, so each sees the frontier its
-     * predecessors left: a child whose frontier changed since its plan is moved onto the current best (its edit
+     * predecessors left: a child whose parent is not the best by then is moved onto the current best (its edit
      * applied there, gated against it) or, when that cannot be done, must beat the best on its minibatch. Without
      * this, lanes that planned from the same frontier all passed their gates against the same old parent at about
      * the same moment and all paid a full-train run: a bush of siblings instead of a chain. The lock is reentrant:
@@ -100,8 +100,9 @@ final class Registration {
     }
 
     /**
-     * A reflective child whose frontier changed since its plan must also beat the frontier's current best on its own
-     * minibatch (the best's results there are journal hits: it ran on every frontier row) before it pays for a
+     * A reflective child whose parent is not the frontier's best (the frontier moved on since its plan, or the parent
+     * selector drew another parent) and whose edit could not be moved onto the best must also beat the best on its
+     * own minibatch (the best's results there are journal hits: it ran on every frontier row) before it pays for a
      * full-train run; otherwise it is rejected at stage {@code stale}. A child the rebase step already moved onto a
      * best and gated against it is not checked again. Empty when the check does not apply or passes. Caller holds the
      * admission lock.
@@ -111,11 +112,10 @@ final class Registration {
         if (!"minibatch".equals(stage) || at.claim == null || !at.claim.parent().id().equals(parent.id())) {
             return Optional.empty();
         }
-        Optional<Candidate> changedBest = state.bestIfChangedSince(at.version);
-        if (changedBest.isEmpty() || changedBest.get().id().equals(parent.id())) {
+        Candidate best = state.best();
+        if (best.id().equals(parent.id())) {
             return Optional.empty();
         }
-        Candidate best = changedBest.get();
         BatchResult bestRun = rollouts.run(Stage.PARENT_MINIBATCH, best, at.claim.minibatch(), at, EarlyStop.NEVER);
         if (!bestRun.complete()) {
             return Optional.empty();
@@ -126,8 +126,8 @@ final class Registration {
             return Optional.empty();
         }
         return Optional.of(decisions.reject(at.seq, child, parent, "stale", String.format(Locale.ROOT,
-                "the frontier changed since this proposal was planned and its best #%d scores %.4f on the child's "
-                        + "minibatch, the child %.4f: does not meet %s", best.index(), bestSum, v.childSum(),
+                "its parent is not the frontier's best, and the best #%d scores %.4f on the child's minibatch, the "
+                        + "child %.4f: does not meet %s", best.index(), bestSum, v.childSum(),
                 rule.requirement()), bestSum, v.childSum(), v.childMeasured(), v.size()));
     }
 

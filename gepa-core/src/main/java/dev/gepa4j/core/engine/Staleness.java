@@ -18,8 +18,9 @@ public record Staleness(Policy policy, long maxLag) {
         /** Drop it before its full-train evaluation when it lags by more than {@code maxLag} (saves that budget). */
         DROP_BEYOND,
         /**
-         * When the frontier changed since the plan, move the child onto the current best candidate (its edit applied
-         * to the best by a three-way merge) and gate it against the best; see {@link Rebasing}.
+         * When the child's parent is not the current best candidate (the frontier changed since the plan, or the
+         * parent selector drew another parent), move the child onto the best (its edit applied to the best by a
+         * three-way merge) and gate it against the best; see {@link Rebasing}.
          */
         REBASE
     }

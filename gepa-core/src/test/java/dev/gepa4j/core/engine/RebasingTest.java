@@ -2,16 +2,19 @@ package dev.gepa4j.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gepa4j.core.frontier.ParetoFrontier;
 import dev.gepa4j.core.model.Candidate;
 import dev.gepa4j.core.propose.ProposalOutcome;
 import dev.gepa4j.core.propose.ProposalPacket;
 import dev.gepa4j.core.propose.Proposer;
 import dev.gepa4j.core.strategy.AllComponents;
+import dev.gepa4j.core.strategy.ParentSelector;
 import dev.gepa4j.core.workspace.DecisionRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,14 +131,22 @@ class RebasingTest {
         Held held = run(Staleness.rebase());
         Candidate child = held.registered();
         String seedId = held.result().seedCandidateId();
-        assertThat(child.parentIds()).as("moved child: the best it landed on, then the parent reflected on")
-                .hasSize(2).endsWith(seedId);
+        // moved child: the best it landed on, then the parent it was moved from (the seed it was reflected on, or,
+        // when the best changed again while it was gated, the best it was first moved onto)
+        assertThat(child.parentIds()).hasSize(2);
         Candidate best = held.recorder().candidates.get(child.parentIds().get(0));
+        Candidate movedFrom = held.recorder().candidates.get(child.parentIds().get(1));
         assertThat(best.index()).isPositive().isLessThan(child.index());
+        assertThat(movedFrom.index()).isLessThan(best.index());
+        if (!movedFrom.id().equals(seedId)) {
+            assertThat(held.decisions()).as("the gate against the best it was first moved onto")
+                    .anyMatch(d -> d.stage().equals("minibatch") && d.parentId().equals(movedFrom.id())
+                            && d.accepted());
+        }
         assertThat(child.origin()).isEqualTo("mutation:keyword");
 
-        DecisionRecord gate = held.decisions().stream().filter(d -> d.stage().equals("minibatch")).findFirst()
-                .orElseThrow();
+        DecisionRecord gate = held.decisions().stream().filter(d -> d.stage().equals("minibatch")
+                && d.candidateId().equals(child.id())).findFirst().orElseThrow();
         assertThat(gate.parentId()).as("gated against the best, not the seed").isEqualTo(best.id());
         assertThat(gate.accepted()).isTrue();
         assertThat(gate.childScore()).isGreaterThan(gate.parentScore());
@@ -156,6 +167,58 @@ class RebasingTest {
         assertThat(child.parentIds()).containsExactly(held.result().seedCandidateId());
         assertThat(held.recorder().eventsOfType("minibatch.evaluated"))
                 .noneMatch(e -> e.fields().get("role").equals("rebased_child"));
+    }
+
+    /**
+     * Under {@code rebase}, every reflective edit that joins the frontier joins it on the best of that moment, even
+     * when the frontier did not change while it was being written: here the parent selector always draws the seed,
+     * so from the first acceptance on every plan starts off the best. The keyword proposer only adds words, so no
+     * edit conflicts with the best (a conflicting edit would have to beat the best unmoved). Registrations are taken
+     * one at a time under this policy, so the listener sees them in frontier order.
+     */
+    @Test
+    void every_reflective_child_joins_the_frontier_on_the_best_of_its_time() {
+        InMemoryRecorder rec = new InMemoryRecorder();
+        FakeRunner runner = new FakeRunner(400, rec, 5, 0);
+        List<RunEvent.CandidateRegistered> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ParentSelector alwaysTheSeed = new ParentSelector() {
+            @Override
+            public Candidate select(ParetoFrontier frontier, RandomGenerator random) {
+                return frontier.candidates().get(0);
+            }
+
+            @Override
+            public String name() {
+                return "seed";
+            }
+        };
+        LoopParts parts = LoopFixture.partsBuilder(runner, rec, new KeywordProposer(0.0), 5)
+                .policies(LoopPolicies.builder().parentSelector(alwaysTheSeed).componentSelector(new AllComponents())
+                        .build())
+                .listeners(List.of(e -> {
+                    if (e instanceof RunEvent.CandidateRegistered r) {
+                        registered.add(r);
+                    }
+                })).build();
+        LoopConfig config = LoopFixture.config().mode(Mode.OVERLAPPED).lanes(2).staleness(Staleness.rebase()).build();
+        new GepaLoop(config, parts).run();
+
+        int reflective = 0;
+        Candidate best = null;
+        double bestMean = -1;
+        for (RunEvent.CandidateRegistered r : registered) {
+            Candidate c = r.candidate();
+            if (!c.parentIds().isEmpty()) {
+                reflective++;
+                assertThat(c.parentIds().get(0)).as("first parent of #%d, registered when #%d was the best",
+                        c.index(), best.index()).isEqualTo(best.id());
+            }
+            if (r.trainMean() > bestMean) {
+                best = c;
+                bestMean = r.trainMean();
+            }
+        }
+        assertThat(reflective).as("reflective children registered").isGreaterThan(2);
     }
 
     @Test
