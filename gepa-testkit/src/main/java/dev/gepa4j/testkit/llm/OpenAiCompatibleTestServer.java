@@ -123,6 +123,9 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
                     receivedAt));
             reply = script.isEmpty() ? fallback : script.poll();
         }
+        if (reply instanceof ScriptedReply.EchoImproveReply) {
+            reply = TaskScripts.answer(request).orElse(reply);
+        }
         String model = request.path("model").asText("test-model");
         switch (reply) {
             case ScriptedReply.HttpError err -> {
@@ -133,6 +136,14 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
             }
             case ScriptedReply.Completion c -> ctx.contentType("application/json")
                     .result(completion(c, model, body.length(), anthropic));
+            case ScriptedReply.ToolCalls calls -> {
+                if (anthropic) {
+                    ctx.status(400).contentType("application/json").result(error(400,
+                            "test double: scripted tool calls are served on the OpenAI route only", true));
+                } else {
+                    ctx.contentType("application/json").result(toolCalls(calls, model, body.length()));
+                }
+            }
             case ScriptedReply.RawBody raw -> ctx.status(raw.status()).contentType(raw.contentType())
                     .result(raw.body());
             case ScriptedReply.Drip drip -> Misbehaviour.drip(ctx,
@@ -172,6 +183,32 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
             root.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
                     .put("total_tokens", prompt + completion);
         }
+        return JSON.writeValueAsString(root);
+    }
+
+    private String toolCalls(ScriptedReply.ToolCalls reply, String model, int requestChars) throws Exception {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-test-" + ids.incrementAndGet()).put("object", "chat.completion")
+                .put("created", 1_700_000_000L).put("model", model);
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        if (reply.content().isEmpty()) {
+            message.putNull("content");
+        } else {
+            message.put("content", reply.content());
+        }
+        var calls = message.putArray("tool_calls");
+        long completion = reply.content().length() / 4;
+        for (ScriptedReply.ToolCall call : reply.calls()) {
+            ObjectNode c = calls.addObject().put("id", call.id()).put("type", "function");
+            c.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+            completion += (call.name().length() + call.arguments().length()) / 4;
+        }
+        choice.put("finish_reason", "tool_calls");
+        long prompt = Math.max(1, requestChars / 4);
+        root.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+                .put("total_tokens", prompt + completion);
         return JSON.writeValueAsString(root);
     }
 

@@ -41,6 +41,26 @@ public sealed interface ScriptedReply {
     record Flood(long bytes) implements ScriptedReply {
     }
 
+    /**
+     * A 200 completion whose assistant message asks for tool calls (OpenAI {@code tool_calls}, finish reason
+     * {@code tool_calls}); {@code content} is the text beside the calls (may be empty). OpenAI route only.
+     */
+    record ToolCalls(String content, java.util.List<ToolCall> calls) implements ScriptedReply {
+        public ToolCalls {
+            content = content == null ? "" : content;
+            calls = java.util.List.copyOf(calls);
+        }
+    }
+
+    /**
+     * One requested call in a {@link ToolCalls} reply.
+     *
+     * @param arguments the function arguments exactly as sent (normally a JSON object as text; may be malformed on
+     *                  purpose)
+     */
+    record ToolCall(String id, String name, String arguments) {
+    }
+
     /** Improves whatever prompt it is shown (see {@link EchoImprove}); the server's default when the script is empty. */
     record EchoImproveReply() implements ScriptedReply {
     }
@@ -78,6 +98,11 @@ public sealed interface ScriptedReply {
     /** HTTP 200 with an HTML page, as a proxy or login portal in front of the endpoint would send. */
     static ScriptedReply htmlPage() {
         return new RawBody(200, "text/html", "<!DOCTYPE html><html><body><h1>Gateway portal</h1></body></html>");
+    }
+
+    /** One tool call with its text beside it. */
+    static ScriptedReply toolCall(String content, String id, String name, String arguments) {
+        return new ToolCalls(content, java.util.List.of(new ToolCall(id, name, arguments)));
     }
 
     static ScriptedReply echoImprove() {
