@@ -5,13 +5,16 @@ import dev.gepa4j.sdk.ServerOptions;
 import dev.gepa4j.sdk.TaskHandler;
 import dev.gepa4j.tasks.banking77.SplitSizes;
 import dev.gepa4j.tasks.banking77.container.Banking77Container;
+import dev.gepa4j.tasks.gsm8k.debate.Gsm8kDebateContainer;
+import dev.gepa4j.tasks.gsm8k.react.Gsm8kReactContainer;
 import dev.gepa4j.tasks.humaneval.HumanEvalContainer;
 import dev.gepa4j.tasks.ifeval.container.IfevalPipelineContainer;
 import java.util.List;
 
 /** The task containers that ship with gepa4j, by name. */
 final class BuiltinContainers {
-    static final List<String> NAMES = List.of("banking77", IfevalPipelineContainer.NAME, HumanEvalContainer.NAME);
+    static final List<String> NAMES = List.of("banking77", IfevalPipelineContainer.NAME, HumanEvalContainer.NAME,
+            "gsm8k-react", "gsm8k-debate");
 
     private BuiltinContainers() {
     }
@@ -29,6 +32,8 @@ final class BuiltinContainers {
             case "banking77" -> Banking77Container.create(SplitSizes.CONTAINER);
             case IfevalPipelineContainer.NAME -> IfevalPipelineContainer.create();
             case HumanEvalContainer.NAME -> HumanEvalContainer.create();
+            case "gsm8k-react" -> Gsm8kReactContainer.create();
+            case "gsm8k-debate" -> Gsm8kDebateContainer.create();
             default -> throw new IllegalArgumentException("no built-in container named '" + name + "'; built-ins: "
                     + String.join(", ", NAMES));
         };

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  *       its prompt says check, step by step, every step, restate or key facts. After a critique that says what the
  *       answer "should be", it adopts that number; otherwise it keeps its answer.</li>
  *   <li><b>Critic</b>: accepts everything unless its prompt says check, verify, recompute or recalculate. A checking
- *       critic redoes the arithmetic of the steps shown: it rejects a slipped step ("Step 2: 13*17 is 221, not 231.
- *       The final answer should be ...") and accepts a right answer, and also an early stop, whose arithmetic is
- *       right (it checks arithmetic, not completeness).</li>
+ *       critic redoes the arithmetic of each {@code Step k: expression = value} line shown: it rejects a slipped
+ *       step ("step 2: 13*17 is 221, not 231. The final answer should be ...") and accepts an answer that follows
+ *       from right steps, an early stop included (it checks arithmetic, not completeness).</li>
  * </ul>
  * So the solver's prompt fixes the long problems and the critic's prompt the hard ones: each field has its own
  * failures to fix. Stateless: everything is read from the request.
@@ -36,6 +36,7 @@ public final class Gsm8kDebateScript implements TaskScript {
     private static final Pattern CAREFUL = Pattern.compile("(?i)\\b(check|step by step|every step|restate|key facts)\\b");
     private static final Pattern CHECKING = Pattern.compile("(?i)\\b(check|verify|recompute|recalculate)\\b");
     private static final Pattern ANSWER = Pattern.compile("Answer:\\s*(-?\\d+(?:\\.\\d+)?)");
+    private static final Pattern SHOWN_STEP = Pattern.compile("Step (\\d+): (.+) = (-?\\d+(?:\\.\\d+)?)");
     private static final Pattern SHOULD_BE = Pattern.compile("should be (-?\\d+(?:\\.\\d+)?)");
     private static final BigDecimal SLIP = BigDecimal.TEN;
 
@@ -83,17 +84,22 @@ public final class Gsm8kDebateScript implements TaskScript {
             return ScriptedReply.answer("REJECT: the solution has no 'Answer:' line; the final answer should be "
                     + Working.show(s.answer()) + ".");
         }
-        BigDecimal v = given.get();
-        boolean intermediate = s.steps().stream().anyMatch(step -> step.result().compareTo(v) == 0);
-        if (v.compareTo(s.answer()) == 0 || intermediate) {
-            return ScriptedReply.answer("I redid the arithmetic of every step shown; it holds. ACCEPT");
+        Matcher line = SHOWN_STEP.matcher(solution);
+        BigDecimal lastShown = null;
+        while (line.find()) {
+            int k = Integer.parseInt(line.group(1)) - 1;
+            BigDecimal shown = new BigDecimal(line.group(3));
+            if (k >= 0 && k < s.steps().size() && s.steps().get(k).result().compareTo(shown) != 0) {
+                WorkedSolution.Step step = s.steps().get(k);
+                return ScriptedReply.answer("REJECT: step " + (k + 1) + ": " + step.expression() + " is "
+                        + Working.show(step.result()) + ", not " + Working.show(shown) + ". The final answer should be "
+                        + Working.show(s.answer()) + ".");
+            }
+            lastShown = shown;
         }
-        int hard = s.firstHardStep();
-        if (hard >= 0 && v.compareTo(s.answer().add(SLIP)) == 0) {
-            WorkedSolution.Step step = s.steps().get(hard);
-            return ScriptedReply.answer("REJECT: step " + (hard + 1) + ": " + step.expression() + " is "
-                    + Working.show(step.result()) + ", not " + Working.show(step.result().add(SLIP))
-                    + ". The final answer should be " + Working.show(s.answer()) + ".");
+        BigDecimal v = given.get();
+        if (v.compareTo(s.answer()) == 0 || (lastShown != null && v.compareTo(lastShown) == 0)) {
+            return ScriptedReply.answer("I redid the arithmetic of every step shown; it holds. ACCEPT");
         }
         return ScriptedReply.answer("REJECT: the final answer does not follow from the steps; it should be "
                 + Working.show(s.answer()) + ".");

@@ -54,8 +54,8 @@ public final class Gsm8kReactScript implements TaskScript {
             int k = results.size();
             String expression = solution.steps().get(k).expression();
             String arguments = JSON.createObjectNode().put("expression", expression).toString();
-            return Optional.of(ScriptedReply.toolCall("Step " + (k + 1) + ": I compute " + expression
-                    + " with the calculator.", "call_" + (k + 1), TOOL, arguments));
+            return Optional.of(ScriptedReply.toolCall("I compute " + expression + " with the calculator.",
+                    "call_" + (k + 1), TOOL, arguments));
         }
         BigDecimal value = usesTool && !results.isEmpty() ? number(results.getLast()).orElse(mental(solution))
                 : mental(solution);
