@@ -108,8 +108,16 @@ public final class DebateTaskHandler implements TaskHandler {
         DebateVerdict verdict = DebateJudge.judge(transcript, problem.answer());
         double reward = verdict.correct() ? 1.0 : 0.0;
         FinalAnswer last = transcript.last().answer();
-        return new RolloutOutcome(reward, transcript.last().text(),
-                new VerifierResult(verdict.correct(), reward, verdict.feedback()), transcript.usage(),
+        VerifierResult verifier = new VerifierResult(verdict.correct(), reward, verdict.feedback());
+        if (verdict.blamed().contains(DebatePrompts.SOLVER_PROMPT)) {
+            verifier = verifier.withFeedbackFor(DebatePrompts.SOLVER_PROMPT, "the solver went wrong: "
+                    + verdict.solverNote());
+        }
+        if (verdict.blamed().contains(DebatePrompts.CRITIC_PROMPT)) {
+            verifier = verifier.withFeedbackFor(DebatePrompts.CRITIC_PROMPT, "the critic went wrong: "
+                    + verdict.criticNote());
+        }
+        return new RolloutOutcome(reward, transcript.last().text(), verifier, transcript.usage(),
                 trace(problem, call.policy(), transcript, verdict),
                 Map.of("expected", FinalAnswer.format(problem.answer()),
                         "answer", last.marked() ? FinalAnswer.format(last.value()) : "",

@@ -2,7 +2,7 @@ package dev.gepa4j.tasks.gsm8k.debate;
 
 import dev.gepa4j.tasks.gsm8k.ContainerSettings;
 import dev.gepa4j.tasks.gsm8k.Gsm8kRows;
-import dev.gepa4j.tasks.gsm8k.InterimPolicyModels;
+import dev.gepa4j.tasks.chat.PolicyModels;
 import java.util.function.UnaryOperator;
 
 /** Builds the {@code gsm8k-debate} task handler from the bundled data and the container's environment. */
@@ -22,6 +22,6 @@ public final class Gsm8kDebateContainer {
     public static DebateTaskHandler create(UnaryOperator<String> environment) {
         int rounds = ContainerSettings.intSetting(environment, MAX_ROUNDS_ENV, DebateTaskHandler.DEFAULT_MAX_ROUNDS, 1,
                 DebateTaskHandler.MAX_MAX_ROUNDS);
-        return new DebateTaskHandler(Gsm8kRows.bundled(), new InterimPolicyModels()::forPolicy, rounds);
+        return new DebateTaskHandler(Gsm8kRows.bundled(), new PolicyModels(environment)::forPolicy, rounds);
     }
 }

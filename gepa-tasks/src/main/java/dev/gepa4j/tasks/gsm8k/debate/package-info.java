@@ -5,6 +5,7 @@
  * by {@link dev.gepa4j.tasks.gsm8k.debate.DebateTaskHandler}. Fields: {@code solver_prompt} and
  * {@code critic_prompt}.
  *
- * <p>May import: {@code dev.gepa4j.tasks.gsm8k}, the container SDK, the core model, LangChain4j.
+ * <p>May import: {@code dev.gepa4j.tasks.gsm8k}, {@code dev.gepa4j.tasks.chat}, the container SDK, the core model,
+ * LangChain4j.
  */
 package dev.gepa4j.tasks.gsm8k.debate;

@@ -2,7 +2,7 @@ package dev.gepa4j.tasks.gsm8k.react;
 
 import dev.gepa4j.tasks.gsm8k.ContainerSettings;
 import dev.gepa4j.tasks.gsm8k.Gsm8kRows;
-import dev.gepa4j.tasks.gsm8k.InterimPolicyModels;
+import dev.gepa4j.tasks.chat.PolicyModels;
 import java.util.function.UnaryOperator;
 
 /** Builds the {@code gsm8k-react} task handler from the bundled data and the container's environment. */
@@ -22,6 +22,6 @@ public final class Gsm8kReactContainer {
     public static ReactTaskHandler create(UnaryOperator<String> environment) {
         int maxSteps = ContainerSettings.intSetting(environment, MAX_STEPS_ENV, ReactTaskHandler.DEFAULT_MAX_STEPS, 1,
                 ReactTaskHandler.MAX_MAX_STEPS);
-        return new ReactTaskHandler(Gsm8kRows.bundled(), new InterimPolicyModels()::forPolicy, maxSteps);
+        return new ReactTaskHandler(Gsm8kRows.bundled(), new PolicyModels(environment)::forPolicy, maxSteps);
     }
 }

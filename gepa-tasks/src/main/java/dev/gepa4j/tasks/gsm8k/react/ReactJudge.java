@@ -26,7 +26,10 @@ final class ReactJudge {
         List<String> feedback = new ArrayList<>();
         feedback.add(correct ? "Correct: " + expected + "." : "Expected " + expected + " but " + finalNote + ".");
         feedback.add("Tool use: " + toolNote + ".");
-        return new ReactVerdict(correct, answer, String.join(" ", feedback), finalNote, toolNote);
+        boolean toolsClean = !t.observations().isEmpty() && t.observations().stream().noneMatch(
+                ReactStep.Observation::failed) && !t.exhausted() && usesAResult(t, answer);
+        return new ReactVerdict(correct, answer, String.join(" ", feedback), finalNote, toolNote,
+                !correct && !toolsClean);
     }
 
     private static String finalNote(ReactTranscript t, FinalAnswer answer, BigDecimal gold) {
@@ -64,6 +67,13 @@ final class ReactJudge {
             notes.add(resultUse(seen, given, gold));
         }
         return String.join("; ", notes);
+    }
+
+    /** Whether the answer (marked, else the last number) is the calculator's last successful result. */
+    private static boolean usesAResult(ReactTranscript t, FinalAnswer answer) {
+        BigDecimal given = answer.marked() ? answer.value() : answer.lastNumber();
+        List<ReactStep.Observation> ok = t.observations().stream().filter(o -> !o.failed()).toList();
+        return given != null && !ok.isEmpty() && ok.getLast().value().compareTo(given) == 0;
     }
 
     /** How the answer relates to the calculator's results, when it is wrong. */

@@ -107,8 +107,15 @@ public final class ReactTaskHandler implements TaskHandler {
         ReactVerdict verdict = ReactJudge.judge(transcript, problem.answer());
         double reward = verdict.correct() ? 1.0 : 0.0;
         String given = verdict.answer().marked() ? FinalAnswer.format(verdict.answer().value()) : "";
-        return new RolloutOutcome(reward, transcript.exhausted() ? "" : transcript.finalReply(),
-                new VerifierResult(verdict.correct(), reward, verdict.feedback()), transcript.usage(),
+        VerifierResult verifier = new VerifierResult(verdict.correct(), reward, verdict.feedback());
+        if (!verdict.correct()) {
+            verifier = verifier.withFeedbackFor(ReactPrompts.SYSTEM_PROMPT, verdict.systemPromptNote());
+        }
+        if (verdict.toolAtFault()) {
+            verifier = verifier.withFeedbackFor(ReactPrompts.TOOL_GUIDE, verdict.toolGuideNote());
+        }
+        return new RolloutOutcome(reward, transcript.exhausted() ? "" : transcript.finalReply(), verifier,
+                transcript.usage(),
                 trace(problem, call.policy(), transcript, verdict),
                 Map.of("expected", FinalAnswer.format(problem.answer()), "answer", given,
                         "tool_calls", Integer.toString(transcript.toolCalls().size()),
