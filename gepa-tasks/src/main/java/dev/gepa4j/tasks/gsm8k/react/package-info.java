@@ -5,7 +5,6 @@
  * {@link dev.gepa4j.tasks.gsm8k.react.ReactTaskHandler}. Fields: {@code system_prompt} and {@code tool_guide}.
  *
  * <p>May import: {@code dev.gepa4j.tasks.gsm8k}, {@code dev.gepa4j.tasks.calculator}, {@code dev.gepa4j.tasks.chat},
- * the container SDK, the core
- * model, LangChain4j, Jackson.
+ * the container SDK, the core model, LangChain4j, Jackson.
  */
 package dev.gepa4j.tasks.gsm8k.react;
