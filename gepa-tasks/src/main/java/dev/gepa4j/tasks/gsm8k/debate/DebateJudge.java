@@ -77,7 +77,7 @@ final class DebateJudge {
                         critic.add("round " + r + ": " + how + " the wrong answer " + given
                                 + (c.verdict() == CriticVerdict.REJECT ? ", rightly" : ""));
                         if (next != null) {
-                            solver.add(revision(next, s, gold));
+                            solver.add(revision(next, s, gold, c.verdict()));
                             noted = true;
                             if (!next.answer().matches(gold)) {
                                 blamed.add(DebatePrompts.SOLVER_PROMPT);
@@ -104,14 +104,16 @@ final class DebateJudge {
         return new DebateVerdict(correct, List.copyOf(blamed), feedback, solverNote, criticNote);
     }
 
-    private static String revision(DebateTurn.Solver next, DebateTurn.Solver before, BigDecimal gold) {
+    private static String revision(DebateTurn.Solver next, DebateTurn.Solver before, BigDecimal gold,
+                                   CriticVerdict verdict) {
         String r = "round " + next.round() + ": ";
         if (next.answer().matches(gold)) {
             return r + "revised to the right answer " + shown(next.answer()) + " after the critique";
         }
         if (next.answer().marked() && before.answer().marked()
                 && next.answer().value().compareTo(before.answer().value()) == 0) {
-            return r + "ignored a correct critique and kept the wrong answer " + shown(next.answer());
+            return r + (verdict == CriticVerdict.REJECT ? "ignored a correct critique and kept"
+                    : "kept, after a critique without a verdict,") + " the wrong answer " + shown(next.answer());
         }
         return r + "revised to another wrong answer " + shown(next.answer());
     }
