@@ -1,19 +1,16 @@
 package dev.gepa4j.tasks.gsm8k.debate;
 
-import dev.gepa4j.core.container.DatasetInfo;
 import dev.gepa4j.core.model.PolicySpec;
-import dev.gepa4j.core.model.ProgramModule;
 import dev.gepa4j.core.model.ProgramSpec;
 import dev.gepa4j.core.model.TaskInfo;
 import dev.gepa4j.core.model.VerifierResult;
-import dev.gepa4j.sdk.ExampleRow;
 import dev.gepa4j.sdk.RolloutCall;
 import dev.gepa4j.sdk.RolloutOutcome;
-import dev.gepa4j.sdk.TaskHandler;
 import dev.gepa4j.sdk.TraceEvent;
 import dev.gepa4j.tasks.gsm8k.FinalAnswer;
 import dev.gepa4j.tasks.gsm8k.Gsm8kProblem;
 import dev.gepa4j.tasks.gsm8k.Gsm8kRows;
+import dev.gepa4j.tasks.gsm8k.Gsm8kTaskHandler;
 import dev.gepa4j.tasks.gsm8k.TraceText;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.ArrayList;
@@ -32,14 +29,12 @@ import java.util.function.Function;
  * <p>Trace: the question (no field), then every agent turn tagged with its agent's field (type {@code solver} or
  * {@code critic}), then one {@code verdict} event per field.
  */
-public final class DebateTaskHandler implements TaskHandler {
+public final class DebateTaskHandler extends Gsm8kTaskHandler {
     /** The round limit when none is configured. */
     public static final int DEFAULT_MAX_ROUNDS = 3;
     /** The most rounds a debate may be configured to run. */
     public static final int MAX_MAX_ROUNDS = 10;
 
-    private final Gsm8kRows rows;
-    private final Function<PolicySpec, ChatModel> models;
     private final DebateLoop loop = new DebateLoop();
     private final int maxRounds;
 
@@ -49,24 +44,15 @@ public final class DebateTaskHandler implements TaskHandler {
      * @param maxRounds rounds per debate, 1 to {@value #MAX_MAX_ROUNDS}
      */
     public DebateTaskHandler(Gsm8kRows rows, Function<PolicySpec, ChatModel> models, int maxRounds) {
-        if (maxRounds < 1 || maxRounds > MAX_MAX_ROUNDS) {
-            throw new IllegalArgumentException("the debate round limit must be between 1 and " + MAX_MAX_ROUNDS
-                    + ", was " + maxRounds);
-        }
-        this.rows = rows;
-        this.models = models;
-        this.maxRounds = maxRounds;
+        super(rows, models);
+        this.maxRounds = limit("the debate round limit", maxRounds, MAX_MAX_ROUNDS);
     }
 
     @Override
     public ProgramSpec program() {
-        return new ProgramSpec("gsm8k_solver_critic_debate", List.of(
-                new ProgramModule(DebatePrompts.SOLVER_PROMPT, "system", DebatePrompts.SEED_SOLVER_PROMPT, true,
-                        DebatePrompts.SOLVER_PROMPT),
-                new ProgramModule(DebatePrompts.CRITIC_PROMPT, "system", DebatePrompts.SEED_CRITIC_PROMPT, true,
-                        DebatePrompts.CRITIC_PROMPT)),
-                Map.of(DebatePrompts.SOLVER_PROMPT, DebatePrompts.SEED_SOLVER_PROMPT,
-                        DebatePrompts.CRITIC_PROMPT, DebatePrompts.SEED_CRITIC_PROMPT));
+        return program("gsm8k_solver_critic_debate",
+                new String[] {"system", DebatePrompts.SOLVER_PROMPT, DebatePrompts.SEED_SOLVER_PROMPT},
+                new String[] {"system", DebatePrompts.CRITIC_PROMPT, DebatePrompts.SEED_CRITIC_PROMPT});
     }
 
     @Override
@@ -87,24 +73,13 @@ public final class DebateTaskHandler implements TaskHandler {
     }
 
     @Override
-    public DatasetInfo dataset() {
-        return rows.dataset();
-    }
-
-    @Override
-    public List<ExampleRow> rows(String split, List<Long> seeds) {
-        return rows.rows(split, seeds);
-    }
-
-    @Override
     public RolloutOutcome rollout(RolloutCall call) {
-        Gsm8kProblem problem = rows.problem(call.row());
+        Gsm8kProblem problem = problem(call.row());
         String solverPrompt = call.candidate().getOrDefault(DebatePrompts.SOLVER_PROMPT,
                 DebatePrompts.SEED_SOLVER_PROMPT);
         String criticPrompt = call.candidate().getOrDefault(DebatePrompts.CRITIC_PROMPT,
                 DebatePrompts.SEED_CRITIC_PROMPT);
-        ChatModel model = models.apply(call.policy());
-        DebateTranscript transcript = loop.run(model, solverPrompt, criticPrompt, problem.question(), maxRounds);
+        DebateTranscript transcript = loop.run(model(call.policy()), solverPrompt, criticPrompt, problem.question(), maxRounds);
         DebateVerdict verdict = DebateJudge.judge(transcript, problem.answer());
         double reward = verdict.correct() ? 1.0 : 0.0;
         FinalAnswer last = transcript.last().answer();

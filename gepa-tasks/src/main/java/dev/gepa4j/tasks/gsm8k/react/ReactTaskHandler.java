@@ -1,20 +1,17 @@
 package dev.gepa4j.tasks.gsm8k.react;
 
-import dev.gepa4j.core.container.DatasetInfo;
 import dev.gepa4j.core.model.PolicySpec;
-import dev.gepa4j.core.model.ProgramModule;
 import dev.gepa4j.core.model.ProgramSpec;
 import dev.gepa4j.core.model.TaskInfo;
 import dev.gepa4j.core.model.VerifierResult;
-import dev.gepa4j.sdk.ExampleRow;
 import dev.gepa4j.sdk.RolloutCall;
 import dev.gepa4j.sdk.RolloutOutcome;
-import dev.gepa4j.sdk.TaskHandler;
 import dev.gepa4j.sdk.TraceEvent;
 import dev.gepa4j.tasks.calculator.Calculator;
 import dev.gepa4j.tasks.gsm8k.FinalAnswer;
 import dev.gepa4j.tasks.gsm8k.Gsm8kProblem;
 import dev.gepa4j.tasks.gsm8k.Gsm8kRows;
+import dev.gepa4j.tasks.gsm8k.Gsm8kTaskHandler;
 import dev.gepa4j.tasks.gsm8k.TraceText;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.ArrayList;
@@ -34,14 +31,12 @@ import java.util.function.Function;
  * answer with {@code system_prompt}; tool calls and observations with {@code tool_guide}; then one {@code verdict}
  * event per field saying what that field's part did.
  */
-public final class ReactTaskHandler implements TaskHandler {
+public final class ReactTaskHandler extends Gsm8kTaskHandler {
     /** The step limit when none is configured. */
     public static final int DEFAULT_MAX_STEPS = 8;
     /** The most model calls an episode may be configured to make. */
     public static final int MAX_MAX_STEPS = 50;
 
-    private final Gsm8kRows rows;
-    private final Function<PolicySpec, ChatModel> models;
     private final ReactLoop loop = new ReactLoop(new CalculatorTool(new Calculator()));
     private final int maxSteps;
 
@@ -51,24 +46,15 @@ public final class ReactTaskHandler implements TaskHandler {
      * @param maxSteps model calls per episode, 1 to {@value #MAX_MAX_STEPS}
      */
     public ReactTaskHandler(Gsm8kRows rows, Function<PolicySpec, ChatModel> models, int maxSteps) {
-        if (maxSteps < 1 || maxSteps > MAX_MAX_STEPS) {
-            throw new IllegalArgumentException("the ReAct step limit must be between 1 and " + MAX_MAX_STEPS
-                    + ", was " + maxSteps);
-        }
-        this.rows = rows;
-        this.models = models;
-        this.maxSteps = maxSteps;
+        super(rows, models);
+        this.maxSteps = limit("the ReAct step limit", maxSteps, MAX_MAX_STEPS);
     }
 
     @Override
     public ProgramSpec program() {
-        return new ProgramSpec("gsm8k_react_agent", List.of(
-                new ProgramModule(ReactPrompts.SYSTEM_PROMPT, "system", ReactPrompts.SEED_SYSTEM_PROMPT, true,
-                        ReactPrompts.SYSTEM_PROMPT),
-                new ProgramModule(ReactPrompts.TOOL_GUIDE, "tool", ReactPrompts.SEED_TOOL_GUIDE, true,
-                        ReactPrompts.TOOL_GUIDE)),
-                Map.of(ReactPrompts.SYSTEM_PROMPT, ReactPrompts.SEED_SYSTEM_PROMPT,
-                        ReactPrompts.TOOL_GUIDE, ReactPrompts.SEED_TOOL_GUIDE));
+        return program("gsm8k_react_agent",
+                new String[] {"system", ReactPrompts.SYSTEM_PROMPT, ReactPrompts.SEED_SYSTEM_PROMPT},
+                new String[] {"tool", ReactPrompts.TOOL_GUIDE, ReactPrompts.SEED_TOOL_GUIDE});
     }
 
     @Override
@@ -88,22 +74,11 @@ public final class ReactTaskHandler implements TaskHandler {
     }
 
     @Override
-    public DatasetInfo dataset() {
-        return rows.dataset();
-    }
-
-    @Override
-    public List<ExampleRow> rows(String split, List<Long> seeds) {
-        return rows.rows(split, seeds);
-    }
-
-    @Override
     public RolloutOutcome rollout(RolloutCall call) {
-        Gsm8kProblem problem = rows.problem(call.row());
+        Gsm8kProblem problem = problem(call.row());
         String systemPrompt = call.candidate().getOrDefault(ReactPrompts.SYSTEM_PROMPT, ReactPrompts.SEED_SYSTEM_PROMPT);
         String toolGuide = call.candidate().getOrDefault(ReactPrompts.TOOL_GUIDE, ReactPrompts.SEED_TOOL_GUIDE);
-        ChatModel model = models.apply(call.policy());
-        ReactTranscript transcript = loop.run(model, systemPrompt, toolGuide, problem.question(), maxSteps);
+        ReactTranscript transcript = loop.run(model(call.policy()), systemPrompt, toolGuide, problem.question(), maxSteps);
         ReactVerdict verdict = ReactJudge.judge(transcript, problem.answer());
         double reward = verdict.correct() ? 1.0 : 0.0;
         String given = verdict.answer().marked() ? FinalAnswer.format(verdict.answer().value()) : "";
