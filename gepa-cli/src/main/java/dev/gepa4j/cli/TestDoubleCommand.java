@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gepa test-double openai --port P}: a local OpenAI-compatible server that stands in for a hosted LLM, so the
  * LLM proposer can be tried end to end with no key and no network. It is a test double, not a model: its default
- * answer echoes the current prompt plus one numbered advice line (or plays a scripted reply file).
+ * answer echoes the current prompt plus one numbered advice line (or plays a scripted reply file), and it plays
+ * scripted policy models for the built-in tasks that call one (e.g. {@code gsm8k-react}'s tool calls).
  */
 @Command(name = "test-double", description = "Local stand-ins for what cannot be reached from here (a hosted LLM).",
         subcommands = TestDoubleCommand.OpenAi.class)

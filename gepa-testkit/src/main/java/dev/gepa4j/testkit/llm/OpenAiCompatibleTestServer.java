@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * page or invalid JSON with status 200, a body dripped one byte at a time, a body larger than any client should read.
  *
  * <p>Answers come from a FIFO script ({@link #enqueue}); when the script is empty the fallback answers (by default
- * {@link ScriptedReply#echoImprove()}, which first lets the built-in tasks' scripts answer requests they recognise,
- * such as {@link IfevalPipelineScript} for the ifeval-pipeline stages and their proposer, {@link HumanEvalCoderDouble} for
- * humaneval-coder). Every request is recorded ({@link #requests()}). Thread-safe.
+ * {@link ScriptedReply#echoImprove()}), except that a request a {@link TaskScript} recognises (a built-in task's
+ * policy call or proposer request, see {@code TaskScripts}) gets that script's answer instead of echo-improve, tool
+ * calls included. Every request is recorded ({@link #requests()}). Thread-safe.
  *
  * <p>As a program: {@code OpenAiCompatibleTestServer --port 8089 [--script replies.json] [--no-echo-improve]}; see
  * {@link ScriptFile} for the file format. It prints its base URL and serves until killed.
@@ -151,14 +151,9 @@ public final class OpenAiCompatibleTestServer implements AutoCloseable {
                             anthropic), drip.millisPerByte());
             case ScriptedReply.Flood flood -> Misbehaviour.flood(ctx, flood.bytes(), anthropic);
             case ScriptedReply.EchoImproveReply e -> ctx.contentType("application/json")
-                    .result(completion((ScriptedReply.Completion) ScriptedReply.answer(taskAnswer(request)
-                            .orElseGet(() -> echo.answer(userText))), model, body.length(), anthropic));
+                    .result(completion((ScriptedReply.Completion) ScriptedReply.answer(echo.answer(userText)), model,
+                            body.length(), anthropic));
         }
-    }
-
-    /** A built-in task's scripted answer (one line per task script), else empty for echo-improve. */
-    private static java.util.Optional<String> taskAnswer(JsonNode request) {
-        return IfevalPipelineScript.answer(request).or(() -> HumanEvalCoderDouble.answer(request));
     }
 
     private String completion(ScriptedReply.Completion c, String model, int requestChars, boolean anthropic)

@@ -9,6 +9,8 @@ import java.util.Optional;
 /** The task scripts the test double knows, asked in order; the first that recognises a request answers it. */
 final class TaskScripts {
     private static final List<TaskScript> SCRIPTS = List.of(
+            request -> IfevalPipelineScript.answer(request).map(ScriptedReply::answer),
+            request -> HumanEvalCoderDouble.answer(request).map(ScriptedReply::answer),
             new Gsm8kReactScript(),
             new Gsm8kDebateScript());
 
