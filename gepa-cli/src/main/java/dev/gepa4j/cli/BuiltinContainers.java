@@ -14,7 +14,7 @@ import java.util.List;
 /** The task containers that ship with gepa4j, by name. */
 final class BuiltinContainers {
     static final List<String> NAMES = List.of("banking77", IfevalPipelineContainer.NAME, HumanEvalContainer.NAME,
-            "gsm8k-react", "gsm8k-debate");
+            Gsm8kReactContainer.NAME, Gsm8kDebateContainer.NAME);
 
     private BuiltinContainers() {
     }
@@ -32,8 +32,8 @@ final class BuiltinContainers {
             case "banking77" -> Banking77Container.create(SplitSizes.CONTAINER);
             case IfevalPipelineContainer.NAME -> IfevalPipelineContainer.create();
             case HumanEvalContainer.NAME -> HumanEvalContainer.create();
-            case "gsm8k-react" -> Gsm8kReactContainer.create();
-            case "gsm8k-debate" -> Gsm8kDebateContainer.create();
+            case Gsm8kReactContainer.NAME -> Gsm8kReactContainer.create();
+            case Gsm8kDebateContainer.NAME -> Gsm8kDebateContainer.create();
             default -> throw new IllegalArgumentException("no built-in container named '" + name + "'; built-ins: "
                     + String.join(", ", NAMES));
         };

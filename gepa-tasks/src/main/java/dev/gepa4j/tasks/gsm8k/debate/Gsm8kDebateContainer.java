@@ -7,6 +7,8 @@ import java.util.function.UnaryOperator;
 
 /** Builds the {@code gsm8k-debate} task handler from the bundled data and the container's environment. */
 public final class Gsm8kDebateContainer {
+    /** The built-in name: {@code ./gepa serve gsm8k-debate}, {@code [container] builtin = "gsm8k-debate"}. */
+    public static final String NAME = "gsm8k-debate";
     /** Environment variable: rounds per debate (default {@value DebateTaskHandler#DEFAULT_MAX_ROUNDS}). */
     public static final String MAX_ROUNDS_ENV = "GSM8K_DEBATE_MAX_ROUNDS";
 

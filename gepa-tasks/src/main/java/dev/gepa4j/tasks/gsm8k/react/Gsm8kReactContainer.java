@@ -7,6 +7,8 @@ import java.util.function.UnaryOperator;
 
 /** Builds the {@code gsm8k-react} task handler from the bundled data and the container's environment. */
 public final class Gsm8kReactContainer {
+    /** The built-in name: {@code ./gepa serve gsm8k-react}, {@code [container] builtin = "gsm8k-react"}. */
+    public static final String NAME = "gsm8k-react";
     /** Environment variable: model calls per episode (default {@value ReactTaskHandler#DEFAULT_MAX_STEPS}). */
     public static final String MAX_STEPS_ENV = "GSM8K_REACT_MAX_STEPS";
 
