@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Hands out the sandbox user ids so that no two runs anywhere on the machine hold the same one at once: within this
  * JVM through a shared table, across processes (two containers on one host) through a lock file per id
  * ({@code $TMPDIR/gepa4j-sandbox-ids/<uid>.lock}, an OS file lock that dies with its process). Two runs sharing an
- * id would kill each other's processes and take each other's files for outside writes.
+ * id would kill each other's processes and take each other's files for outside writes. An id under which any
+ * process still exists is passed over, whoever holds its lock.
  */
 final class UserIdLeases {
     private static final Map<Integer, FileLock> HELD = new ConcurrentHashMap<>();
@@ -69,6 +70,13 @@ final class UserIdLeases {
                         StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
+                    channel.close();
+                    return false;
+                }
+                if (UserTasks.countOf(uid) > 0) {
+                    // processes of an earlier run still exist (dying, or left by a process that crashed): they would
+                    // count against this run's process limit, and be killed or blamed with it
+                    lock.release();
                     channel.close();
                     return false;
                 }

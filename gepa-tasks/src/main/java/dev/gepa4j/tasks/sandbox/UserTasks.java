@@ -15,7 +15,14 @@ final class UserTasks {
     }
 
     static int count() {
-        int uid = IsolationProbe.hostUid();
+        return countOf(IsolationProbe.hostUid());
+    }
+
+    /**
+     * The processes and threads (zombies and exiting ones included: the kernel's process limit counts them until
+     * they are reaped) that run under {@code uid}.
+     */
+    static int countOf(int uid) {
         int total = 0;
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path p : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {

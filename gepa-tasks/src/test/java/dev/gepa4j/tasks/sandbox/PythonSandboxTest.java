@@ -93,7 +93,7 @@ class PythonSandboxTest {
     void aSleepingProgramIsKilledAtTheWallClockLimitWithItsChildren() throws Exception {
         SandboxRun run = guarded.run("import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(600)\n"
                 + "time.sleep(600)\n");
-        assertThat(run.ending()).isEqualTo(SandboxRun.Ending.TIMED_OUT);
+        assertThat(run.ending()).as(run.stderrTail()).isEqualTo(SandboxRun.Ending.TIMED_OUT);
         assertThat(run.reason(LIMITS)).contains("8 s of wall-clock time").contains("killed");
         assertThat(run.leftovers()).isZero();
         assertThat(guarded.run("print(1)\n").passed()).isTrue();
