@@ -8,6 +8,7 @@ import dev.gepa4j.core.propose.FailureCase;
 import dev.gepa4j.core.propose.MergeContext;
 import dev.gepa4j.core.propose.ProposalPacket;
 import dev.gepa4j.core.propose.RejectedAttempt;
+import dev.gepa4j.core.strategy.FeedbackFocus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Map;
 /**
  * Builds what a proposer is shown. Only train results go in: heldout results never reach a proposer. Failures are
  * the parent's minibatch examples with reward below 1, in minibatch order, each with its verifier feedback and a
- * bounded trace excerpt; a few full successes are added for contrast.
+ * stored trace (proposers cut it to size); a few full successes are added for contrast. The planned fields are
+ * moved onto the fields the container's per-field feedback blames when it blames none of them
+ * ({@link FeedbackFocus}).
  */
 final class PacketBuilder {
     private PacketBuilder() {
@@ -26,8 +29,9 @@ final class PacketBuilder {
                    String frontierSummary, TaskInfo task, List<RejectedAttempt> rejected, int successesShown) {
     }
 
-    static ProposalPacket reflective(int seq, Candidate parent, List<String> fields, List<DatasetRow> minibatch,
+    static ProposalPacket reflective(int seq, Candidate parent, List<String> planned, List<DatasetRow> minibatch,
                                      List<RolloutResult> parentResults, long randomSeed, Context c) {
+        List<String> fields = FeedbackFocus.refocus(planned, c.mutableFields(), parentResults);
         List<FailureCase> failures = new ArrayList<>();
         List<FailureCase> successes = new ArrayList<>();
         double sum = 0;
@@ -35,7 +39,7 @@ final class PacketBuilder {
             RolloutResult r = parentResults.get(i);
             sum += r.reward();
             FailureCase fc = new FailureCase(r.example().exampleId(), minibatch.get(i).inputText(), r.output(),
-                    r.reward(), r.verifier(), r.error() == null ? r.traceJson() : r.error() + "\n" + r.traceJson());
+                    r.reward(), r.verifier(), r.traceJson(), r.error());
             if (r.reward() < 1.0) {
                 failures.add(fc);
             } else if (successes.size() < c.successesShown()) {

@@ -4,12 +4,15 @@ import dev.gepa4j.core.model.VerifierResult;
 import dev.gepa4j.core.propose.FailureCase;
 import dev.gepa4j.core.propose.ProposalPacket;
 import dev.gepa4j.core.secret.Secrets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A proposal packet with known secret values removed from the text that came from outside: the container's task
- * description and hints, and each shown example's input, output, verifier feedback and trace (a container or its
- * policy model may echo a key). A proposer shows all of this to a model or writes it into an agent's folder.
+ * description and hints, and each shown example's input, output, verifier feedback (per field too), error and
+ * trace (a container or its policy model may echo a key). A proposer shows all of this to a model or writes it into
+ * an agent's folder.
  */
 final class PacketScrub {
     private PacketScrub() {
@@ -28,10 +31,13 @@ final class PacketScrub {
     private static List<FailureCase> cases(List<FailureCase> cases, Secrets secrets) {
         return cases.stream().map(c -> new FailureCase(c.exampleId(), secrets.scrub(c.input()),
                 secrets.scrub(c.output()), c.reward(), verifier(c.verifier(), secrets),
-                secrets.scrub(c.traceExcerpt()))).toList();
+                secrets.scrub(c.trace()), c.error() == null ? null : secrets.scrub(c.error()))).toList();
     }
 
     private static VerifierResult verifier(VerifierResult v, Secrets secrets) {
-        return v.feedback() == null ? v : new VerifierResult(v.passed(), v.score(), secrets.scrub(v.feedback()));
+        Map<String, String> byModule = new LinkedHashMap<>();
+        v.feedbackByModule().forEach((field, text) -> byModule.put(field, secrets.scrub(text)));
+        return new VerifierResult(v.passed(), v.score(), v.feedback() == null ? null : secrets.scrub(v.feedback()),
+                byModule);
     }
 }
