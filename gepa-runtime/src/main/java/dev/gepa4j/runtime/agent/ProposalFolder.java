@@ -34,8 +34,9 @@ final class ProposalFolder {
             scores.put("minibatch_mean", p.parentMinibatchMean());
             scores.put("train_mean", p.parentTrainMean());
             json(dir.resolve("state/scores.json"), scores);
-            json(dir.resolve("state/failures.json"), p.failures());
-            json(dir.resolve("state/successes.json"), p.successes());
+            List<String> fields = p.fieldsToUpdate().isEmpty() ? p.mutableFields() : p.fieldsToUpdate();
+            json(dir.resolve("state/failures.json"), FolderCases.of(p.failures(), fields));
+            json(dir.resolve("state/successes.json"), FolderCases.of(p.successes(), fields));
             json(dir.resolve("state/parent_diff.json"), p.parentDiff());
             json(dir.resolve("state/frontier.json"), Map.of("summary", p.frontierSummary()));
             json(dir.resolve("state/task_hints.json"), Map.of("proposer_hints", p.proposerHints()));
@@ -64,7 +65,9 @@ final class ProposalFolder {
     private static String readme(ProposalPacket p) {
         return "# Proposal " + p.seq() + "\n\n## Task\n" + p.taskDescription() + "\n\n"
                 + "## What to do\nThe program's text components are in `state/parent_payload.json`. It failed the "
-                + "cases in `state/failures.json` (input, output, verifier result and feedback, trace excerpt). "
+                + "cases in `state/failures.json` (input, output, verifier result and feedback; under `by_field`, "
+                + "for each field to rewrite, the feedback meant for that field and the trace steps that field "
+                + "shaped, plus the steps no field owns). "
                 + "Find out why, and write improved text for the field(s) " + p.fieldsToUpdate() + ".\n\n"
                 + "## Files\n- `state/program_contract.json`: which fields may change\n"
                 + "- `state/parent_payload.json`: the current texts\n- `state/scores.json`: how the current version scores\n"

@@ -6,6 +6,7 @@
  * manifest it wrote (files read capped, never through a link) and quarantines what it created outside its folder.
  * What is and is not confined: docs/security.md.
  *
- * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.runtime.usage}, Jackson and the JDK.
+ * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.runtime.usage}, {@code dev.gepa4j.runtime.reflection},
+ * Jackson and the JDK.
  */
 package dev.gepa4j.runtime.agent;

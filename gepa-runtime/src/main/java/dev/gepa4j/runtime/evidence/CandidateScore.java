@@ -13,11 +13,13 @@ import java.util.List;
  * @param newSeeds      train examples on which this candidate raised the frontier's best reward when it arrived
  * @param wins          train examples on which it holds the frontier's best reward (above 0) now
  * @param trainMeasured train examples it has a measured result on
+ * @param changedFields the fields whose text differs from its first parent's, in field order (empty for the seed)
  */
 public record CandidateScore(String candidateId, int index, List<String> parents, String origin, String role,
                              Double mini, Double train, Double heldout, Double liftTrain, Double liftHeldout,
-                             int newSeeds, int wins, int trainMeasured) {
+                             int newSeeds, int wins, int trainMeasured, List<String> changedFields) {
     public CandidateScore {
         parents = List.copyOf(parents);
+        changedFields = List.copyOf(changedFields);
     }
 }

@@ -41,9 +41,11 @@ public record EvidencePacket(String schema, String runId, String task, String st
     /**
      * @param files file name under {@code best/} to the field whose text it holds (see {@link BestFileNames})
      * @param diff  unified diff against the seed ("" when the best is the seed)
+     * @param diffs the same diff, one unified diff per changed field, keyed by field
      */
     public record BestCandidate(String candidateId, Map<String, String> components, Map<String, String> files,
-                                Double train, Double heldout, Double mini, List<String> parents, String diff) {
+                                Double train, Double heldout, Double mini, List<String> parents, String diff,
+                                Map<String, String> diffs) {
     }
 
     /**
@@ -89,8 +91,10 @@ public record EvidencePacket(String schema, String runId, String task, String st
     public record Frontier(int covered, int total, List<String> members) {
     }
 
+    /** @param changedFields the fields whose text differs from its first parent's, in field order (the seed: none) */
     public record CandidateRow(String candidateId, int index, List<String> parents, String origin, String role,
-                               Double mini, Double train, Double heldout, int newSeeds, int wins) {
+                               Double mini, Double train, Double heldout, int newSeeds, int wins,
+                               List<String> changedFields) {
     }
 
     public record Tokens(long promptTokens, long completionTokens, long totalTokens, double costUsd) {

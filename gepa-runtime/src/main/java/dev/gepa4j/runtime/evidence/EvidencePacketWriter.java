@@ -46,8 +46,11 @@ public final class EvidencePacketWriter {
                 }
             }
             writeAtomically(dir.resolve("diff.patch"), summary.bestDiff());
-            writeAtomically(dir.resolve("report.md"), ReportMarkdown.render(packet));
-            writeAtomically(dir.resolve("report.html"), ReportHtml.render(ReportData.of(data, summary, events)));
+            ReportData report = ReportData.of(data, summary, events);
+            Map<String, Map<String, String>> diffs = new java.util.HashMap<>();
+            report.prompts().forEach((id, prompt) -> diffs.put(id, prompt.diffs()));
+            writeAtomically(dir.resolve("report.md"), ReportMarkdown.render(packet, diffs));
+            writeAtomically(dir.resolve("report.html"), ReportHtml.render(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evidence packet of run '" + runId + "' to " + dir
                     + ": " + e.getMessage(), e);

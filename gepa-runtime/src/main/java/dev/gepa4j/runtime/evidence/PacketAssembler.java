@@ -20,14 +20,16 @@ final class PacketAssembler {
                 failed, allRejected, allRejected ? proposals.getFirst().error() : null);
         var bestBlock = best == null ? null : new EvidencePacket.BestCandidate(best.candidateId(),
                 summary.bestComponents(), BestFileNames.forFields(summary.bestComponents().keySet().stream().sorted()
-                        .toList()), best.train(), best.heldout(), best.mini(), best.parents(), summary.bestDiff());
+                        .toList()), best.train(), best.heldout(), best.mini(), best.parents(), summary.bestDiff(),
+                summary.bestDiffs());
         TestSummary test = summary.test();
         var lift = new EvidencePacket.Lift(
                 RunMetrics.difference(best == null ? null : best.train(), seed == null ? null : seed.train()),
                 RunMetrics.difference(best == null ? null : best.heldout(), seed == null ? null : seed.heldout()),
                 test == null ? EvidencePacket.Lift.NO_TEST : EvidencePacket.Lift.SEE_TEST);
         var rows = summary.candidates().stream().map(c -> new EvidencePacket.CandidateRow(c.candidateId(), c.index(),
-                c.parents(), c.origin(), c.role(), c.mini(), c.train(), c.heldout(), c.newSeeds(), c.wins())).toList();
+                c.parents(), c.origin(), c.role(), c.mini(), c.train(), c.heldout(), c.newSeeds(), c.wins(),
+                c.changedFields())).toList();
         var usage = new EvidencePacket.UsageTotals(tokens(summary.policyUsage()), tokens(summary.proposerUsage()),
                 summary.policyUsage().costUsd() + summary.proposerUsage().costUsd());
         return new EvidencePacket(EvidencePacket.SCHEMA, summary.runId(), summary.task(), summary.status(),

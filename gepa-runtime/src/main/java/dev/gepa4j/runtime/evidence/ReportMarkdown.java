@@ -1,14 +1,28 @@
 package dev.gepa4j.runtime.evidence;
 
+import dev.gepa4j.runtime.reflection.Cut;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders report.md: the packet's headline numbers, the candidates table, the best prompt and its diff. */
+/**
+ * Renders report.md: the packet's headline numbers, the candidates table (with the fields each changed), the best
+ * prompt, its diff against the seed per field, and each candidate's per-field diff against its first parent. Text
+ * from containers and models is fenced with a fence longer than any backtick run in it, or shown as inline code.
+ */
 final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
+    /** The longest per-field diff shown per candidate; the full diffs are in the workspace and the console. */
+    static final int MAX_CANDIDATE_DIFF_CHARS = 3_000;
+
     static String render(EvidencePacket p) {
+        return render(p, Map.of());
+    }
+
+    /** @param diffsByCandidate per candidate id, its per-field diffs against its first parent */
+    static String render(EvidencePacket p, Map<String, Map<String, String>> diffsByCandidate) {
         StringBuilder md = new StringBuilder();
         md.append("# gepa4j run ").append(p.runId()).append("\n\n");
         md.append("- task: ").append(p.task()).append('\n');
@@ -50,11 +64,12 @@ final class ReportMarkdown {
         md.append("- tokens: policy ").append(p.usage().policy().totalTokens()).append(", proposer ")
                 .append(p.usage().proposer().totalTokens())
                 .append(String.format(Locale.ROOT, ", cost $%.4f%n%n", p.usage().costUsd()));
-        md.append("## Candidates\n\n| # | id | role | origin | minibatch | train | heldout | new seeds | wins |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("## Candidates\n\n| # | id | role | origin | changed fields | minibatch | train | heldout "
+                + "| new seeds | wins |\n").append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (EvidencePacket.CandidateRow c : p.candidates()) {
             md.append("| ").append(c.index()).append(" | ").append(c.candidateId()).append(" | ").append(c.role())
-                    .append(" | ").append(cell(c.origin())).append(" | ").append(score(c.mini())).append(" | ")
+                    .append(" | ").append(cell(c.origin())).append(" | ").append(changed(c.changedFields()))
+                    .append(" | ").append(score(c.mini())).append(" | ")
                     .append(score(c.train())).append(" | ").append(score(c.heldout())).append(" | ")
                     .append(c.newSeeds()).append(" | ").append(c.wins()).append(" |\n");
         }
@@ -63,10 +78,45 @@ final class ReportMarkdown {
             for (Map.Entry<String, String> e : new java.util.TreeMap<>(p.best().components()).entrySet()) {
                 md.append("\n### ").append(e.getKey()).append("\n\n").append(fenced(e.getValue(), "text"));
             }
-            md.append("\n## Diff against the seed\n\n")
-                    .append(p.best().diff().isEmpty() ? "The best candidate is the seed.\n" : fenced(p.best().diff(), "diff"));
+            md.append("\n## Diff against the seed\n\n");
+            if (p.best().diffs().isEmpty()) {
+                md.append("The best candidate is the seed.\n");
+            }
+            for (Map.Entry<String, String> e : p.best().diffs().entrySet()) {
+                md.append("### ").append(code(e.getKey())).append("\n\n").append(fenced(e.getValue(), "diff"));
+            }
         }
+        perCandidateDiffs(md, p, diffsByCandidate);
         return md.toString();
+    }
+
+    private static void perCandidateDiffs(StringBuilder md, EvidencePacket p,
+                                          Map<String, Map<String, String>> diffsByCandidate) {
+        boolean headed = false;
+        for (EvidencePacket.CandidateRow c : p.candidates()) {
+            Map<String, String> diffs = diffsByCandidate.getOrDefault(c.candidateId(), Map.of());
+            if (c.changedFields().isEmpty() || diffs.isEmpty()) {
+                continue;
+            }
+            if (!headed) {
+                md.append("\n## Changes by candidate (per field, against the first parent)\n");
+                headed = true;
+            }
+            md.append("\n### #").append(c.index()).append(' ').append(c.candidateId()).append(" (")
+                    .append(c.role()).append(", from ").append(c.parents().isEmpty() ? "none"
+                            : c.parents().getFirst()).append(")\n");
+            for (String field : c.changedFields()) {
+                String diff = diffs.get(field);
+                if (diff != null) {
+                    md.append("\n").append(code(field)).append(":\n\n")
+                            .append(fenced(Cut.middle(diff, MAX_CANDIDATE_DIFF_CHARS), "diff"));
+                }
+            }
+        }
+    }
+
+    private static String changed(List<String> fields) {
+        return fields.isEmpty() ? "—" : cell(String.join(", ", fields.stream().map(ReportMarkdown::code).toList()));
     }
 
     /**

@@ -50,6 +50,8 @@ public final class RunMetrics {
         Double seedTrain = seed == null ? null : score(results, seed.id(), CandidateResults::trainScore);
         Double seedHeldout = seed == null ? null : score(results, seed.id(), CandidateResults::heldoutScore);
         List<CandidateScore> scores = new ArrayList<>();
+        Map<String, Map<String, String>> textsById = new java.util.HashMap<>();
+        candidates.forEach(c -> textsById.put(c.id(), c.components()));
         for (Candidate c : candidates) {
             CandidateResults r = results.getOrDefault(c.id(), new CandidateResults(frontierSplit));
             Double train = r.trainScore();
@@ -57,7 +59,7 @@ public final class RunMetrics {
             scores.add(new CandidateScore(c.id(), c.index(), c.parentIds(), c.origin(),
                     role(c, bestId, r, frontier, rejected), c.isSeed() ? null : r.miniScore(), train, heldout,
                     difference(train, seedTrain), difference(heldout, seedHeldout), frontier.newSeeds(c.id()),
-                    frontier.wins(c.id()), r.train().size()));
+                    frontier.wins(c.id()), r.train().size(), changedFields(c, textsById)));
         }
         Candidate best = candidates.stream().filter(c -> c.id().equals(bestId)).findFirst().orElse(null);
         return new RunSummary(data.run().runId(), data.run().task(), data.run().status().label(),
@@ -65,6 +67,7 @@ public final class RunMetrics {
                 durationSeconds(data, lastActivity), seed == null ? null : seed.id(), bestId,
                 seed == null ? Map.of() : seed.components(), best == null ? Map.of() : best.components(),
                 seed == null || best == null ? "" : UnifiedDiff.ofComponents(seed.components(), best.components()),
+                seed == null || best == null ? Map.of() : UnifiedDiff.perField(seed.components(), best.components()),
                 scores, frontier.summary(), frontier.grid(), rolloutCounts(data), data.policyUsage(),
                 data.proposerUsage(), exampleCount(data.rollouts(), Split.TRAIN),
                 exampleCount(data.rollouts(), Split.HELDOUT),
@@ -125,6 +128,14 @@ public final class RunMetrics {
                                 java.util.function.Function<CandidateResults, Double> score) {
         CandidateResults r = results.get(id);
         return r == null ? null : score.apply(r);
+    }
+
+    /** The fields a candidate changed against its first parent; none for the seed or an unknown parent. */
+    private static List<String> changedFields(Candidate c, Map<String, Map<String, String>> textsById) {
+        if (c.parentIds().isEmpty() || !textsById.containsKey(c.parentIds().getFirst())) {
+            return List.of();
+        }
+        return UnifiedDiff.changedFields(textsById.get(c.parentIds().getFirst()), c.components());
     }
 
     static Double difference(Double value, Double reference) {

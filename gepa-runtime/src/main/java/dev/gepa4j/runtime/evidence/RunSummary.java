@@ -1,9 +1,11 @@
 package dev.gepa4j.runtime.evidence;
 
 import dev.gepa4j.core.model.Usage;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A run's numbers as {@link RunMetrics} derives them from the workspace; the evidence packet, the console and the
@@ -15,6 +17,7 @@ import java.util.Optional;
  * @param seedId          the candidate with index 0, null before it is registered
  * @param bestId          see the package definition of best; null before any score exists
  * @param bestDiff        unified diff of the best candidate against the seed, per changed field ("" when equal)
+ * @param bestDiffs       the same diff as one unified diff per changed field, keyed by field
  * @param trainExamples   train examples seen in the run
  * @param heldoutExamples heldout examples seen in the run
  * @param lastRolloutSeq  seq of the last rollout included (the console sends only newer ones)
@@ -26,6 +29,7 @@ import java.util.Optional;
 public record RunSummary(String runId, String task, String status, String stopReason, String startedAt,
                          String finishedAt, Double durationS, String seedId, String bestId,
                          Map<String, String> seedComponents, Map<String, String> bestComponents, String bestDiff,
+                         Map<String, String> bestDiffs,
                          List<CandidateScore> candidates, FrontierSummary frontier, FrontierGrid grid,
                          RolloutCounts rollouts, Usage policyUsage, Usage proposerUsage, int trainExamples,
                          int heldoutExamples, long lastRolloutSeq, int paretoExamples, String frontierSplit,
@@ -33,6 +37,7 @@ public record RunSummary(String runId, String task, String status, String stopRe
     public RunSummary {
         seedComponents = seedComponents == null ? Map.of() : Map.copyOf(seedComponents);
         bestComponents = bestComponents == null ? Map.of() : Map.copyOf(bestComponents);
+        bestDiffs = bestDiffs == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(bestDiffs));
         candidates = List.copyOf(candidates);
     }
 

@@ -20,7 +20,8 @@
  *       for both ({@link dev.gepa4j.core.stats.PairedComparison}); test rollouts count in no other figure.</li>
  * </ul>
  *
- * <p>May import: {@code dev.gepa4j.core.*}, Jackson. The HTML/JS/CSS of the views live beside this package as
- * resources ({@code view/}) and are shared with the run console.
+ * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.runtime.workspace} (diffs),
+ * {@code dev.gepa4j.runtime.reflection} (trace steps), Jackson. The HTML/JS/CSS of the views live beside this
+ * package as resources ({@code view/}) and are shared with the run console.
  */
 package dev.gepa4j.runtime.evidence;

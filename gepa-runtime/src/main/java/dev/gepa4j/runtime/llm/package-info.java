@@ -10,7 +10,7 @@
  * <p>API keys are read from the environment variable the settings name, at construction, and handed only to the
  * LangChain4j model; they never appear in settings, prompts, recorded input, logs or exceptions.
  *
- * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.runtime.usage}, {@code dev.langchain4j.*}, Jackson
- * and the JDK.
+ * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.runtime.usage}, {@code dev.gepa4j.runtime.reflection}
+ * (what one field's prompt shows of each example), {@code dev.langchain4j.*}, Jackson and the JDK.
  */
 package dev.gepa4j.runtime.llm;

@@ -77,6 +77,31 @@ class CodingAgentProposerTest {
     }
 
     @Test
+    void theFolderShowsEachFieldToRewriteOnlyItsOwnStepsAndFeedback() throws IOException {
+        String trace = "{\"event_history\":[{\"type\":\"input\",\"text\":\"ticket\"},"
+                + "{\"type\":\"output\",\"text\":\"ROUTER-STEP\",\"module_id\":\"router\"},"
+                + "{\"type\":\"output\",\"text\":\"CLASSIFIER-STEP\",\"module_id\":\"classifier\"}]}";
+        Candidate parent = Candidate.of(0, Map.of("router", "Route.", "classifier", "Classify."), List.of(), "seed");
+        var failure = new FailureCase("train:1", "ticket", "cards/other", 0.0, new VerifierResult(false, 0.0,
+                "wrong").withFeedbackFor("router", "say that atm means cards"), trace);
+        var packet = new ProposalPacket(6, parent, List.of("router"), List.of("router", "classifier"),
+                List.of(failure), List.of(), Map.of(), 0.0, null, "", "route then classify", "", List.of(), 1, 7L,
+                null);
+        var settings = AgentProposerSettings.of(List.of(script("scoped-reader.sh").toString(), "{dir}"), proposals,
+                20, 64, List.of(), "gpt-5");
+
+        ProposalOutcome outcome = new CodingAgentProposer(settings, PriceTable.defaults(),
+                Map.of("PATH", System.getenv("PATH"))).propose(packet);
+
+        assertThat(outcome.error()).isNull();
+        assertThat(outcome.drafts()).containsExactly(Map.of("router", "Route.\nsay that atm means cards",
+                "classifier", "Classify."));
+        String failures = Files.readString(proposals.resolve("6/state/failures.json"));
+        assertThat(failures).contains("\"by_field\"", "[output] ROUTER-STEP", "[input] ticket",
+                "1 step(s) of other fields left out").doesNotContain("CLASSIFIER-STEP");
+    }
+
+    @Test
     void theAgentSeesOnlyTheBaseAndConfiguredEnvironmentVariables() throws IOException {
         ProposalOutcome outcome = run("good-edit.sh", 20, 64, Map.of("PATH", System.getenv("PATH"),
                 "CODEX_API_KEY", "agent-key-passed-on-purpose", "OPENAI_API_KEY", "sk-must-not-reach-the-agent"));

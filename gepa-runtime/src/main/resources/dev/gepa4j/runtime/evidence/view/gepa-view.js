@@ -119,17 +119,20 @@
     var table = el('table', { 'data-testid': 'candidates', 'class': 'candidates' });
     var scroller = el('div', { 'class': 'grid-wrap' });
     var head = el('tr');
-    ['#', 'candidate', 'role', 'origin', 'parents', 'minibatch', 'train', 'heldout', 'lift vs seed: train',
-      'heldout', 'new seeds', 'wins'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+    ['#', 'candidate', 'role', 'origin', 'parents', 'changed fields', 'minibatch', 'train', 'heldout',
+      'lift vs seed: train', 'heldout', 'new seeds', 'wins'].forEach(function (h) { head.appendChild(el('th', null, h)); });
     var thead = el('thead'); thead.appendChild(head); table.appendChild(thead);
     var tbody = el('tbody');
     s.candidates.forEach(function (c) {
       var tr = el('tr', { 'data-candidate': c.candidate_id, 'class': roleClass(c.role), tabindex: '0',
         title: 'show this candidate\'s prompt' });
       tr.addEventListener('click', function () { showPrompt(options, c.candidate_id); });
-      [c.index, c.candidate_id, c.role, c.origin, c.parents.join(', ') || '—', score(c.mini), score(c.train),
-        score(c.heldout), signed(c.lift_train), signed(c.lift_heldout), c.new_seeds, c.wins]
-        .forEach(function (v, i) { tr.appendChild(el('td', i >= 5 ? { 'class': 'num' } : null, v)); });
+      [c.index, c.candidate_id, c.role, c.origin, c.parents.join(', ') || '—',
+        (c.changed_fields || []).join(', ') || '—', score(c.mini), score(c.train), score(c.heldout),
+        signed(c.lift_train), signed(c.lift_heldout), c.new_seeds, c.wins]
+        .forEach(function (v, i) {
+          tr.appendChild(el('td', i >= 6 ? { 'class': 'num' } : i === 5 ? { 'data-testid': 'changed-fields' } : null, v));
+        });
       tbody.appendChild(tr);
     });
     table.appendChild(tbody);
@@ -212,17 +215,41 @@
       box.appendChild(el('pre', { 'data-testid': 'detail-output' }, d.output || '(empty)'));
       box.appendChild(el('h4', null, 'verifier'));
       var v = d.verifier || {};
+      var byModule = v.feedback_by_module || {};
       box.appendChild(el('pre', { 'data-testid': 'detail-verifier' },
         'passed: ' + (v.passed === null || v.passed === undefined ? 'n/a' : v.passed)
         + '\nscore: ' + (v.score === null || v.score === undefined ? 'n/a' : v.score)
-        + '\nfeedback: ' + (v.feedback || '(none)')));
+        + '\nfeedback: ' + (v.feedback || '(none)')
+        + Object.keys(byModule).sort().map(function (f) { return '\nfeedback for ' + f + ': ' + byModule[f]; }).join('')));
       if (d.error) { box.appendChild(el('h4', null, 'error')); box.appendChild(el('pre', null, d.error)); }
-      var more = el('details'); more.appendChild(el('summary', null, 'trace'));
+      if (d.stages && d.stages.length) { renderStages(box, d.stages); }
+      var more = el('details'); more.appendChild(el('summary', null, d.stages && d.stages.length ? 'raw trace' : 'trace'));
       more.appendChild(el('pre', null, d.trace)); box.appendChild(more);
     }, function (err) {
       clear(box);
       box.appendChild(el('p', { 'class': 'error' }, 'could not load rollout ' + seq + ': ' + err));
     });
+  }
+
+  // The trace as stages: runs of consecutive steps shaped by one candidate field (module_id), or untagged.
+  function renderStages(box, stages) {
+    box.appendChild(el('h4', null, 'trace by stage'));
+    var wrap = el('div', { 'data-testid': 'trace-stages', 'class': 'stages' });
+    stages.forEach(function (stage) {
+      var div = el('div', { 'class': 'stage' + (stage.module_id ? '' : ' untagged'), 'data-testid': 'trace-stage',
+        'data-module': stage.module_id || '' });
+      div.appendChild(el('h5', null, stage.module_id ? 'field: ' + stage.module_id : 'untagged steps'));
+      var list = el('ol', { 'class': 'steps' });
+      stage.steps.forEach(function (step) {
+        var li = el('li', { 'data-testid': 'trace-step', 'data-type': step.type });
+        li.appendChild(el('span', { 'class': 'stype' }, step.type));
+        li.appendChild(el('span', { 'class': 'stext' }, step.text));
+        list.appendChild(li);
+      });
+      div.appendChild(list);
+      wrap.appendChild(div);
+    });
+    box.appendChild(wrap);
   }
 
   function showPrompt(options, id) {
@@ -267,10 +294,19 @@
       body.appendChild(el('h3', null, f));
       body.appendChild(el('pre', { 'data-testid': 'best-prompt', 'data-field': f }, s.best_components[f]));
     });
-    body.appendChild(el('h3', null, 'diff against the seed'));
-    var pre = el('pre', { 'class': 'diff', 'data-testid': 'best-diff' });
-    renderDiff(pre, s.best_diff);
-    body.appendChild(pre);
+    body.appendChild(el('h3', null, 'diff against the seed, per field'));
+    var diffs = el('div', { 'data-testid': 'best-diff' });
+    var changed = Object.keys(s.best_diffs || {}).sort();
+    if (changed.length === 0) {
+      var same = el('pre', { 'class': 'diff' }); renderDiff(same, ''); diffs.appendChild(same);
+    }
+    changed.forEach(function (f) {
+      diffs.appendChild(el('h4', null, f));
+      var pre = el('pre', { 'class': 'diff', 'data-testid': 'best-diff-field', 'data-field': f });
+      renderDiff(pre, s.best_diffs[f]);
+      diffs.appendChild(pre);
+    });
+    body.appendChild(diffs);
   }
 
   function render(root, s, options) {
