@@ -18,13 +18,13 @@ public record RolloutDetail(long seq, String candidateId, String exampleId, Stri
                             String error, boolean cached, long latencyMs, int attempts, String trace,
                             List<TraceStages.Stage> stages) {
 
-    /** Output and trace are cut to {@code maxChars} each. */
+    /** Output and trace are cut to {@code maxChars} each, and the stages show about as much step text. */
     public static RolloutDetail of(RolloutRecord record, Double seedReward, int maxChars) {
         RolloutResult r = record.result();
         return new RolloutDetail(record.seq(), r.candidateId(), r.example().exampleId(), r.example().split().label(),
                 record.stage().label(), r.status().name().toLowerCase(java.util.Locale.ROOT), r.reward(), seedReward,
                 cut(r.output(), maxChars), r.verifier(), r.error(), r.cached(), r.latencyMs(), r.attempts(),
-                cut(r.traceJson(), maxChars), TraceStages.of(r.traceJson()));
+                cut(r.traceJson(), maxChars), TraceStages.of(r.traceJson(), maxChars));
     }
 
     static String cut(String text, int maxChars) {

@@ -10,14 +10,12 @@ import java.util.Objects;
  * A rollout's trace as the views show it: its steps in order, grouped into stages, a stage being a run of
  * consecutive steps with the same {@code module_id} (the candidate field that shaped them; null for untagged steps
  * such as the input or the final answer). Bounded: each step's text is cut to {@link #MAX_STEP_CHARS}, and once
- * {@link #MAX_TOTAL_CHARS} of step text are shown the rest is summed up in one last untagged step. A trace that is
- * not a list of steps has no stages (the views then show the raw trace).
+ * the caller's total of step text is shown the rest is summed up in one last untagged step. A trace that is not a
+ * list of steps has no stages (the views then show the raw trace).
  */
 public final class TraceStages {
-    /** Characters of one step's text shown. */
+    /** Characters of one step's text shown, at most. */
     public static final int MAX_STEP_CHARS = 1_000;
-    /** Characters of step text shown per rollout, over all stages. */
-    public static final int MAX_TOTAL_CHARS = 8_000;
 
     private TraceStages() {
     }
@@ -33,7 +31,8 @@ public final class TraceStages {
         }
     }
 
-    public static List<Stage> of(String traceJson) {
+    /** The stages of a stored trace, showing at most about {@code maxTotalChars} of step text over all stages. */
+    public static List<Stage> of(String traceJson, int maxTotalChars) {
         List<TraceSteps.Step> steps = TraceSteps.parse(traceJson).steps();
         List<Stage> stages = new ArrayList<>();
         String module = null;
@@ -41,7 +40,7 @@ public final class TraceStages {
         int shown = 0;
         for (int i = 0; i < steps.size(); i++) {
             TraceSteps.Step s = steps.get(i);
-            if (shown >= MAX_TOTAL_CHARS) {
+            if (shown >= maxTotalChars) {
                 close(stages, module, current);
                 stages.add(new Stage(null, List.of(new StepView("note", "[... " + (steps.size() - i)
                         + " more steps in the workspace]"))));
@@ -52,7 +51,7 @@ public final class TraceStages {
             }
             module = s.moduleId();
             String text = Cut.middle(s.text(), Math.min(MAX_STEP_CHARS, Math.max(Cut.MIN_BOUND,
-                    MAX_TOTAL_CHARS - shown)));
+                    maxTotalChars - shown)));
             current.add(new StepView(s.type(), text));
             shown += text.length();
         }
