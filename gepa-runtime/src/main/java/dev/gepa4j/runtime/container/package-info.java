@@ -8,7 +8,7 @@
  * shared timer ({@code AsyncPoller}) and their ids kept in a
  * {@link dev.gepa4j.runtime.container.SubmittedRollouts} store so a resumed run polls instead of resubmitting.
  *
- * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.contract.*}, {@code java.net.http} and
- * {@code java.*}.
+ * <p>May import: {@code dev.gepa4j.core.*}, {@code dev.gepa4j.contract.*}, {@code dev.gepa4j.runtime.reflection}
+ * (the marked cut of long trace steps), {@code java.net.http} and {@code java.*}.
  */
 package dev.gepa4j.runtime.container;
