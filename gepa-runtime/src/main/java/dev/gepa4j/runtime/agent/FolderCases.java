@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The examples as the agent's folder shows them ({@code state/failures.json}, {@code state/successes.json}): per
- * example its input, output, reward, verdict and overall feedback, and under {@code by_field} one entry per field
+ * example its input, output, reward, verdict and overall feedback and the whole trace (bounded), under the key names
+ * agents have read all along ({@code exampleId}, {@code verifier.feedback}, {@code traceExcerpt}), and under
+ * {@code by_field} one entry per field
  * the proposal may rewrite, holding the feedback addressed to that field and the trace excerpt scoped to it
  * ({@link FieldEvidence}). One file with a section per field, rather than one file per field, keeps field names
  * (arbitrary container text) out of file paths. Every text is bounded as in the LLM proposer's prompt.
@@ -29,14 +31,19 @@ final class FolderCases {
     private static Map<String, Object> view(FailureCase c, List<String> fields) {
         ReflectionBounds bounds = ReflectionBounds.DEFAULT;
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("example_id", c.exampleId());
+        // the keys agents read before per-field evidence existed keep their names and shapes
+        v.put("exampleId", c.exampleId());
         v.put("input", Cut.middle(c.input(), MAX_TEXT_CHARS));
         v.put("output", Cut.middle(c.output(), MAX_TEXT_CHARS));
         v.put("reward", c.reward());
-        v.put("passed", c.verifier().passed());
-        v.put("score", c.verifier().score());
-        v.put("feedback", c.verifier().feedback() == null ? null
+        Map<String, Object> verifier = new LinkedHashMap<>();
+        verifier.put("passed", c.verifier().passed());
+        verifier.put("score", c.verifier().score());
+        verifier.put("feedback", c.verifier().feedback() == null ? null
                 : Cut.middle(c.verifier().feedback(), bounds.maxFeedbackChars()));
+        v.put("verifier", verifier);
+        v.put("error", c.error() == null ? null : Cut.middle(c.error(), bounds.maxFeedbackChars()));
+        v.put("traceExcerpt", FieldEvidence.of(c, null, bounds).trace());
         Map<String, Object> byField = new LinkedHashMap<>();
         for (String field : fields) {
             FieldEvidence.Excerpt e = FieldEvidence.of(c, field, bounds);

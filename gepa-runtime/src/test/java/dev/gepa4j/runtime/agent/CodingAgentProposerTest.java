@@ -96,9 +96,14 @@ class CodingAgentProposerTest {
         assertThat(outcome.error()).isNull();
         assertThat(outcome.drafts()).containsExactly(Map.of("router", "Route.\nsay that atm means cards",
                 "classifier", "Classify."));
-        String failures = Files.readString(proposals.resolve("6/state/failures.json"));
-        assertThat(failures).contains("\"by_field\"", "[output] ROUTER-STEP", "[input] ticket",
-                "1 step(s) of other fields left out").doesNotContain("CLASSIFIER-STEP");
+        var failures = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(proposals.resolve("6/state/failures.json").toFile()).get(0);
+        assertThat(failures.at("/by_field/router/trace_excerpt").asText()).contains("[output] ROUTER-STEP",
+                "[input] ticket", "1 step(s) of other fields left out").doesNotContain("CLASSIFIER-STEP");
+        assertThat(failures.at("/by_field/router/feedback").asText()).isEqualTo("say that atm means cards");
+        assertThat(failures.has("by_field") && !failures.get("by_field").has("classifier")).isTrue();
+        assertThat(failures.at("/verifier/feedback").asText()).as("the key agents read before").isEqualTo("wrong");
+        assertThat(failures.get("traceExcerpt").asText()).contains("CLASSIFIER-STEP", "ROUTER-STEP");
     }
 
     @Test
