@@ -18,7 +18,10 @@ import dev.gepa4j.core.workspace.RunRecorder;
 import dev.gepa4j.core.workspace.RunSpec;
 import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.runtime.container.HttpTaskContainer;
+import dev.gepa4j.core.secret.Secrets;
+import dev.gepa4j.core.workspace.Workspace;
 import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.runtime.workspace.Workspaces;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,8 +40,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code gepa bench fanout}: N rollouts at concurrency C against a local container with mean latency L, through the
- * real queue, HTTP client, cache and sqlite workspace (in a temporary folder, deleted afterwards). Prints one JSON
- * line. A container at latency L and concurrency C cannot do better than C/L rollouts per second; {@code ratio} is
+ * real queue, HTTP client, cache and sqlite workspace (in a temporary folder, deleted afterwards), or the
+ * PostgreSQL workspace given with {@code --workspace postgresql://...} (its runs are named with a fresh suffix and
+ * its prompts carry it too, so an earlier benchmark's rows are never cache hits; they stay in the database). Prints
+ * one JSON line. A container at latency L and concurrency C cannot do better than C/L rollouts per second; {@code ratio} is
  * the share of that limit reached. {@code overhead_us_per_rollout} is wall time per rollout against a zero-latency
  * container at the same concurrency: what the runtime, HTTP and persistence cost;
  * {@code cpu_us_per_rollout} is the CPU time the whole process (client, container, sqlite) spent per rollout in that
@@ -89,18 +94,20 @@ public final class FanoutBenchmark {
         int concurrency = 64;
         double latency = 50;
         int rollouts = 4000;
+        String workspace = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--concurrency" -> concurrency = Integer.parseInt(required(args[i], value));
                 case "--latency-ms" -> latency = Double.parseDouble(required(args[i], value));
                 case "--rollouts" -> rollouts = Integer.parseInt(required(args[i], value));
+                case "--workspace" -> workspace = required(args[i], value);
                 default -> throw new IllegalArgumentException("unknown option '" + args[i]
-                        + "': use --concurrency C --latency-ms L --rollouts N");
+                        + "': use --concurrency C --latency-ms L --rollouts N [--workspace postgresql://...]");
             }
             i++;
         }
-        System.out.println(run(new Options(concurrency, latency, rollouts)).toJson());
+        System.out.println(run(new Options(concurrency, latency, rollouts), workspace).toJson());
     }
 
     private static String required(String option, String value) {
@@ -117,8 +124,28 @@ public final class FanoutBenchmark {
     /** The warm-up ends after a pass in which the JIT compilers worked less than this share of the pass's time. */
     static final double SETTLED_COMPILE_SHARE = 0.05;
 
-    /** Runs the warm-up and the three timed passes and returns the figures. */
+    /** Runs the warm-up and the three timed passes on a temporary sqlite workspace and returns the figures. */
     public static Figures run(Options o) {
+        return run(o, null);
+    }
+
+    /**
+     * Runs the warm-up and the three timed passes and returns the figures.
+     *
+     * @param database a {@code postgresql://} workspace URL, or null for a temporary sqlite workspace
+     */
+    public static Figures run(Options o, String database) {
+        if (database != null) {
+            if (!Workspaces.isDatabase(database)) {
+                throw new IllegalArgumentException("--workspace " + database + ": give a postgresql:// URL (without "
+                        + "it the benchmark uses a temporary sqlite workspace)");
+            }
+            String tag = "-" + Long.toString(System.currentTimeMillis(), 36);
+            try (Workspace workspace = Workspaces.open(database, Secrets.fromEnvironment(System.getenv(),
+                    List.of()))) {
+                return run(o, workspace, tag);
+            }
+        }
         Path folder;
         try {
             folder = Files.createTempDirectory("gepa-bench-fanout");
@@ -126,29 +153,34 @@ public final class FanoutBenchmark {
             throw new UncheckedIOException("cannot create a temporary workspace folder", e);
         }
         try (SqliteWorkspace workspace = SqliteWorkspace.open(folder)) {
-            Pass zeroPass;
-            int warmUpRollouts;
-            try (LatencyContainer zero = new LatencyContainer(0, 1)) {
-                warmUpRollouts = warmUp(workspace, zero, o);
-                zeroPass = pass(workspace, "bench-zero-latency", zero, o, "zero latency", o.rollouts());
-            }
-            try (LatencyContainer slow = new LatencyContainer(o.latencyMs(), 2)) {
-                // the latency pass takes paths the zero-latency warm-up never did (the container's timer, responses
-                // written off the selector, reads that park): one untimed pass of its own compiles them first
-                pass(workspace, "bench-warmup-latency", slow, o, "warm-up latency", o.rollouts());
-                warmUpRollouts += o.rollouts();
-                Pass timed = pass(workspace, "bench-fanout", slow, o, "fanout", o.rollouts());
-                long callsBefore = slow.calls();
-                Pass repeat = pass(workspace, "bench-fanout", slow, o, "fanout", o.rollouts());
-                double throughput = o.rollouts() / timed.wallS();
-                double limit = o.concurrency() / (o.latencyMs() / 1000.0);
-                return new Figures(o.concurrency(), o.latencyMs(), o.rollouts(), timed.wallS(), throughput, limit,
-                        throughput / limit, zeroPass.wallS() * 1e6 / o.rollouts(),
-                        zeroPass.cpuS() * 1e6 / o.rollouts(), repeat.cached() / (double) o.rollouts(),
-                        slow.calls() - callsBefore, warmUpRollouts);
-            }
+            return run(o, workspace, "");
         } finally {
             deleteQuietly(folder);
+        }
+    }
+
+    /** The passes on {@code workspace}; {@code tag} ends every run id and prompt (empty on a fresh workspace). */
+    private static Figures run(Options o, Workspace workspace, String tag) {
+        Pass zeroPass;
+        int warmUpRollouts;
+        try (LatencyContainer zero = new LatencyContainer(0, 1)) {
+            warmUpRollouts = warmUp(workspace, zero, o, tag);
+            zeroPass = pass(workspace, "bench-zero-latency" + tag, zero, o, "zero latency" + tag, o.rollouts());
+        }
+        try (LatencyContainer slow = new LatencyContainer(o.latencyMs(), 2)) {
+            // the latency pass takes paths the zero-latency warm-up never did (the container's timer, responses
+            // written off the selector, reads that park): one untimed pass of its own compiles them first
+            pass(workspace, "bench-warmup-latency" + tag, slow, o, "warm-up latency" + tag, o.rollouts());
+            warmUpRollouts += o.rollouts();
+            Pass timed = pass(workspace, "bench-fanout" + tag, slow, o, "fanout" + tag, o.rollouts());
+            long callsBefore = slow.calls();
+            Pass repeat = pass(workspace, "bench-fanout" + tag, slow, o, "fanout" + tag, o.rollouts());
+            double throughput = o.rollouts() / timed.wallS();
+            double limit = o.concurrency() / (o.latencyMs() / 1000.0);
+            return new Figures(o.concurrency(), o.latencyMs(), o.rollouts(), timed.wallS(), throughput, limit,
+                    throughput / limit, zeroPass.wallS() * 1e6 / o.rollouts(),
+                    zeroPass.cpuS() * 1e6 / o.rollouts(), repeat.cached() / (double) o.rollouts(),
+                    slow.calls() - callsBefore, warmUpRollouts);
         }
     }
 
@@ -158,12 +190,13 @@ public final class FanoutBenchmark {
      * trips; timing that would measure the compiler, not the runtime in a run of any length. Returns the rollouts
      * spent warming up.
      */
-    private static int warmUp(SqliteWorkspace workspace, LatencyContainer zero, Options o) {
+    private static int warmUp(Workspace workspace, LatencyContainer zero, Options o, String tag) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int passes = 0;
         while (passes < MAX_WARM_UP_PASSES) {
             long compileMsBefore = jit.getTotalCompilationTime();
-            Pass p = pass(workspace, "bench-warmup-" + passes, zero, o, "warm-up " + passes, WARM_UP_PASS);
+            Pass p = pass(workspace, "bench-warmup-" + passes + tag, zero, o, "warm-up " + passes + tag,
+                    WARM_UP_PASS);
             passes++;
             double compileShare = (jit.getTotalCompilationTime() - compileMsBefore) / 1000.0 / p.wallS();
             if (compileShare < SETTLED_COMPILE_SHARE) {
@@ -181,7 +214,7 @@ public final class FanoutBenchmark {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static Pass pass(SqliteWorkspace workspace, String runId, LatencyContainer server, Options o,
+    private static Pass pass(Workspace workspace, String runId, LatencyContainer server, Options o,
                              String prompt, int n) {
         RunRecorder recorder = workspace.reader().run(runId).isPresent() ? workspace.resumeRun(runId)
                 : workspace.startRun(new RunSpec(runId, server.url(), "", 1, "serial", Long.MAX_VALUE / 4));

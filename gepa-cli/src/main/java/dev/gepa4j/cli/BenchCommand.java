@@ -16,7 +16,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("choose a benchmark: gepa bench fanout [--concurrency C] [--latency-ms L] [--rollouts N]"
+        System.err.println("choose a benchmark: gepa bench fanout [--concurrency C] [--latency-ms L] [--rollouts N] "
+                + "[--workspace postgresql://...]"
                 + " | gepa bench overlap [--seeds 1-8 --budget N --lanes N --proposer-ms N ...]");
         return 2;
     }
@@ -36,6 +37,10 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--rollouts", defaultValue = "4000", description = "rollouts per pass (default 4000)")
         int rollouts;
 
+        @Option(names = "--workspace", paramLabel = "URL", description = "a postgresql:// workspace to measure "
+                + "(default: a temporary sqlite workspace)")
+        String workspace;
+
         public Fanout() {
         }
 
@@ -43,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
         public Integer call() {
             // an option out of range is refused by Options (IllegalArgumentException: exit 2 in FriendlyErrors)
             FanoutBenchmark.Options options = new FanoutBenchmark.Options(concurrency, latencyMs, rollouts);
-            System.out.println(FanoutBenchmark.run(options).toJson());
+            System.out.println(FanoutBenchmark.run(options, workspace).toJson());
             return 0;
         }
     }

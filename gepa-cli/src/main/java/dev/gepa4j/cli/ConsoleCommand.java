@@ -3,6 +3,7 @@ package dev.gepa4j.cli;
 import dev.gepa4j.console.RunConsole;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import dev.gepa4j.runtime.workspace.Workspaces;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Spec;
         description = "Serve the run console (runs, events, scores, live frontier grid) for a workspace.")
 public final class ConsoleCommand implements Callable<Integer> {
 
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "the workspace folder")
-    Path workspace;
+    @Option(names = "--workspace", required = true, paramLabel = "DIR|URL",
+            description = "the workspace folder, or a postgresql://user@host:port/db URL (runs of all its processes)")
+    String workspace;
 
     @Option(names = "--port", defaultValue = "8765", paramLabel = "P",
             description = "port to listen on, 0 for any free port (default ${DEFAULT-VALUE})")
@@ -36,8 +38,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isDirectory(workspace)) {
-            throw new UserFacingException("no workspace folder " + workspace.toAbsolutePath()
+        boolean database = Workspaces.isDatabase(workspace);
+        if (!database && !Files.isDirectory(Path.of(workspace))) {
+            throw new UserFacingException("no workspace folder " + Path.of(workspace).toAbsolutePath()
                     + ": pass the folder a run wrote with --workspace DIR");
         }
         RunConsole console = RunConsole.start(workspace, host, port);
@@ -46,7 +49,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             console.stop();
             stopped.countDown();
         }, "gepa-console-shutdown"));
-        out.println("run console for " + workspace.toAbsolutePath() + ": " + console.url());
+        out.println("run console for " + (database ? Workspaces.display(workspace) : Path.of(workspace).toAbsolutePath())
+                + ": " + console.url());
         out.println("press Ctrl-C to stop");
         out.flush();
         stopped.await();

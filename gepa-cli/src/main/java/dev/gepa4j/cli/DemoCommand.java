@@ -25,8 +25,9 @@ public final class DemoCommand implements Callable<Integer> {
     static final int HELDOUT_ROWS = 200;
     static final int TEST_ROWS = 500;
 
-    @Option(names = "--out", defaultValue = "gepa-demo", description = "workspace folder (default ${DEFAULT-VALUE})")
-    Path out;
+    @Option(names = "--out", defaultValue = "gepa-demo", description = "workspace folder, or a postgresql:// URL "
+            + "(default ${DEFAULT-VALUE})")
+    String out;
 
     @Option(names = "--budget", defaultValue = "1500", description = "rollout budget, heldout included; the test "
             + "split's rollouts are counted apart (default ${DEFAULT-VALUE})")
@@ -96,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--proposer " + proposer + ": use offline or llm");
         };
         LoopSection loop = LoopSection.builder().maxRollouts(budget).inFlight(inFlight).build();
-        return new GepaConfig(new RunSection(runId, out.toString(), seed, modeOrDefault()),
+        return new GepaConfig(new RunSection(runId, out, seed, modeOrDefault()),
                 new ContainerSection(null, null, "banking77", null, null, null, null, null, null, "validation", null,
                         null, null, null, null),
                 dataset(), null, policySection, proposerSection, loop, null);

@@ -19,8 +19,9 @@ public final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_ID")
     String runId;
 
-    @Option(names = "--workspace", required = true, description = "the workspace folder holding the run")
-    Path workspace;
+    @Option(names = "--workspace", required = true, paramLabel = "DIR|URL",
+            description = "the workspace holding the run: a folder, or a postgresql://user@host:port/db URL")
+    String workspace;
 
     @Mixin
     RunOptions options;

@@ -23,7 +23,7 @@ import dev.gepa4j.core.secret.Secrets;
 import dev.gepa4j.core.workspace.RunInfo;
 import dev.gepa4j.runtime.evidence.RunMetrics;
 import dev.gepa4j.runtime.evidence.UnmeasuredExamples;
-import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.core.workspace.Workspace;
 import dev.gepa4j.sdk.ContainerServer;
 import dev.gepa4j.sdk.ServerOptions;
 import java.nio.file.Path;
@@ -60,22 +60,24 @@ final class RunAssembly {
     int runFresh() throws Exception {
         String runId = config.run().runId() != null ? config.run().runId()
                 : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return execute(runId, baseDir.resolve(config.run().workspace()).normalize(), false);
+        return execute(runId, WorkspaceLocation.of(config.run().workspace(), baseDir, options.evidenceDir), false);
     }
 
     /** Continues {@code runId} from the run spec it stored when it started. */
-    static int resume(String runId, Path workspaceDir, RunOptions options) throws Exception {
+    static int resume(String runId, String workspace, RunOptions options) throws Exception {
+        RunOptions opts = options == null ? new RunOptions() : options;
+        WorkspaceLocation location = WorkspaceLocation.of(workspace, Path.of(""), opts.evidenceDir);
         RunInfo info;
-        try (SqliteWorkspace ws = RunsCommand.openExisting(workspaceDir)) {
+        try (Workspace ws = RunsCommand.openExisting(location.address())) {
             info = ws.reader().run(runId).orElseThrow(() -> new UserFacingException("no run '" + runId + "' in "
-                    + workspaceDir + "; runs there: " + ws.reader().runs().stream().map(RunInfo::runId).toList()));
+                    + location + "; runs there: " + ws.reader().runs().stream().map(RunInfo::runId).toList()));
         }
-        RunSpecJson.Stored spec = StoredRunSpec.of(info, workspaceDir.toAbsolutePath());
-        return new RunAssembly(spec.config(), spec.baseDir(), options)
-                .execute(runId, workspaceDir.toAbsolutePath(), true);
+        RunSpecJson.Stored spec = StoredRunSpec.of(info, location.localDir());
+        return new RunAssembly(spec.config(), spec.baseDir(), opts).execute(runId, location, true);
     }
 
-    private int execute(String runId, Path workspaceDir, boolean resume) throws Exception {
+    private int execute(String runId, WorkspaceLocation location, boolean resume) throws Exception {
+        Path workspaceDir = location.localDir(); // the folder for local files: the workspace's own, or the evidence dir
         Instant started = Instant.now();
         List<AutoCloseable> closers = new ArrayList<>();
         try {
@@ -117,7 +119,7 @@ final class RunAssembly {
             if (options.proposerDelayMs > 0) {
                 proposer = new DelayedProposer(proposer, Duration.ofMillis(options.proposerDelayMs));
             }
-            String specJson = resume ? "" : RunSpecJson.write(config, new RunSpecJson.Choices(runId, workspaceDir,
+            String specJson = resume ? "" : RunSpecJson.write(config, new RunSpecJson.Choices(runId, location.shown(),
                     DatasetRoles.seeds(train), DatasetRoles.seeds(heldout), DatasetRoles.seeds(roles.pareto()),
                     DatasetRoles.seeds(roles.test()), policy.provider(), policy.model(), loopConfig.lanes()), baseDir);
             RunPlan plan = new RunPlan(runId, workspaceDir, resume, new RunTask(
@@ -125,11 +127,11 @@ final class RunAssembly {
                     train, roles.pareto(), heldout, roles.test()), config.gepa().maxRollouts(),
                     config.gepa().maxContainerCalls() == null ? RolloutBudget.NO_CALL_CAP
                             : config.gepa().maxContainerCalls(), config.run().seed(), loopConfig,
-                    LoopSettings.policies(config.gepa(), workspaceDir), policy, rolloutSettings(containers), proposer, secrets,
-                    specJson);
+                    LoopSettings.policies(config.gepa(), workspaceDir), policy, rolloutSettings(containers), proposer,
+                    secrets, specJson, location.address());
             RunWatch watch = new RunWatch(!options.noConsole, options.consolePort, options.evidenceDir,
                     (budget, status) -> new BudgetProgress(budget, status, !options.quiet)::close, true,
-                    "resume with ./gepa resume " + runId + " --workspace " + workspaceDir, System.err);
+                    "resume with ./gepa resume " + runId + " --workspace " + location, System.err);
             try (FinishedRun run = RunEngine.run(plan, watch)) {
                 // (6) the summary line; a stopped run's line names its stop reason and the resume command
                 LoopResult result = run.result();
@@ -138,7 +140,7 @@ final class RunAssembly {
                         Duration.between(started, Instant.now()), run.packetDir(), !roles.test().isEmpty())));
                 // closed last, once the console and the workspace are: lets a Ctrl-C shutdown finish; after a signal
                 // the JVM is already going down, so the console is not kept
-                closers.addFirst(RunEnding.end(System.out, run.packetDir(), workspaceDir, run.consoleUrl(),
+                closers.addFirst(RunEnding.end(System.out, run.packetDir(), location.shown(), run.consoleUrl(),
                         RunEnding.interactive() && !run.signalled(), CtrlC.ignored()));
             }
             return 0;

@@ -36,7 +36,7 @@ final class RunEnding {
      * JVM's shutdown; the returned handle's {@link Release#close()}, called once the caller has closed the console and
      * the workspace, lets the shutdown finish (it waits {@value #CLOSE_GRACE_SECONDS} s at most).
      */
-    static Release end(PrintStream out, Path evidenceDir, Path workspaceDir, String consoleUrl, boolean interactive,
+    static Release end(PrintStream out, Path evidenceDir, String workspace, String consoleUrl, boolean interactive,
                        boolean ctrlCIgnored) throws InterruptedException {
         boolean watched = consoleUrl != null && interactive;
         CountDownLatch interrupted = new CountDownLatch(1);
@@ -50,7 +50,7 @@ final class RunEnding {
                     + " could stop it)");
         }
         out.println("report: " + evidenceDir.resolve("report.html"));
-        out.println("console later: ./gepa console --workspace " + workspaceDir);
+        out.println("console later: ./gepa console --workspace " + workspace);
         out.flush();
         if (!keepServing) {
             return () -> { };

@@ -5,7 +5,8 @@ import dev.gepa4j.runtime.evidence.CandidateScore;
 import dev.gepa4j.runtime.evidence.RunMetrics;
 import dev.gepa4j.runtime.evidence.RunSummary;
 import dev.gepa4j.runtime.evidence.UnmeasuredExamples;
-import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.core.workspace.Workspace;
+import dev.gepa4j.runtime.workspace.Workspaces;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +30,9 @@ public final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to show (see `gepa runs`)")
     String runId;
 
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "the workspace folder")
-    Path workspace;
+    @Option(names = "--workspace", required = true, paramLabel = "DIR|URL",
+            description = "the workspace folder, or a postgresql://user@host:port/db URL (password in PGPASSWORD)")
+    String workspace;
 
     @Spec
     CommandSpec spec;
@@ -38,7 +40,7 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteWorkspace ws = RunsCommand.openExisting(workspace)) {
+        try (Workspace ws = RunsCommand.openExisting(workspace)) {
             if (ws.reader().run(runId).isEmpty()) {
                 throw new UserFacingException("no run '" + runId + "' in " + workspace + "; known runs: "
                         + ws.reader().runs().stream().map(r -> r.runId()).toList());

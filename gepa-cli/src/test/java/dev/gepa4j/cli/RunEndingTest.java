@@ -23,7 +23,7 @@ class RunEndingTest {
 
         CompletableFuture<RunEnding.Release> ending = CompletableFuture.supplyAsync(() -> {
             try {
-                return RunEnding.end(out, Path.of("/w/run-1/evidence"), Path.of("/w"), "http://127.0.0.1:1234/", false,
+                return RunEnding.end(out, Path.of("/w/run-1/evidence"), "/w", "http://127.0.0.1:1234/", false,
                         false);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
@@ -42,7 +42,7 @@ class RunEndingTest {
 
         CompletableFuture<RunEnding.Release> ending = CompletableFuture.supplyAsync(() -> {
             try {
-                return RunEnding.end(new PrintStream(bytes, true, StandardCharsets.UTF_8), Path.of("e"), Path.of("w"),
+                return RunEnding.end(new PrintStream(bytes, true, StandardCharsets.UTF_8), Path.of("e"), "w",
                         null, true, false);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
@@ -59,7 +59,7 @@ class RunEndingTest {
 
         CompletableFuture<RunEnding.Release> ending = CompletableFuture.supplyAsync(() -> {
             try {
-                return RunEnding.end(new PrintStream(bytes, true, StandardCharsets.UTF_8), Path.of("e"), Path.of("w"),
+                return RunEnding.end(new PrintStream(bytes, true, StandardCharsets.UTF_8), Path.of("e"), "w",
                         "http://127.0.0.1:1234/", true, true);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);

@@ -4,7 +4,8 @@ import dev.gepa4j.core.error.ListenFailures;
 import dev.gepa4j.core.workspace.WorkspaceException;
 import dev.gepa4j.core.workspace.WorkspaceReader;
 import dev.gepa4j.runtime.evidence.EvidenceJson;
-import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.core.workspace.Workspace;
+import dev.gepa4j.runtime.workspace.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
@@ -43,11 +44,17 @@ public final class RunConsole implements AutoCloseable {
      * @throws WorkspaceException when the folder holds no workspace.sqlite (the message says what to pass)
      */
     public static RunConsole start(Path folder, String host, int port) {
-        if (!Files.isRegularFile(folder.resolve(SqliteWorkspace.FILE_NAME))) {
-            throw new WorkspaceException("no " + SqliteWorkspace.FILE_NAME + " in " + folder.toAbsolutePath()
-                    + ": pass the folder a run wrote (--workspace DIR)");
-        }
-        SqliteWorkspace workspace = SqliteWorkspace.open(folder);
+        return start(folder.toString(), host, port);
+    }
+
+    /**
+     * A console over the workspace at {@code address} (a folder, or a {@code postgresql://} URL whose runs may be
+     * written by many processes at once: the console shows them all as they go), opened here, closed by {@link #stop}.
+     *
+     * @throws WorkspaceException when a folder holds no workspace.sqlite or the database cannot be opened
+     */
+    public static RunConsole start(String address, String host, int port) {
+        Workspace workspace = Workspaces.openExisting(address, "--workspace");
         try {
             return start(workspace.reader(), host, port, workspace);
         } catch (RuntimeException e) {

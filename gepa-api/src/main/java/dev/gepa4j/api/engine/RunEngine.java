@@ -18,7 +18,8 @@ import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.runtime.container.HttpTaskContainer;
 import dev.gepa4j.runtime.container.SubmittedRollouts;
 import dev.gepa4j.runtime.evidence.EvidencePacketWriter;
-import dev.gepa4j.runtime.workspace.SqliteWorkspace;
+import dev.gepa4j.core.workspace.Workspace;
+import dev.gepa4j.runtime.workspace.Workspaces;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,9 +57,9 @@ public final class RunEngine {
         boolean handedOver = false;
         try {
             // (1) the workspace and the console
-            SqliteWorkspace workspace = SqliteWorkspace.open(plan.workspaceDir(), plan.secrets());
+            Workspace workspace = Workspaces.open(plan.workspace(), plan.secrets());
             resources.add(workspace);
-            rememberAsyncSubmissions(plan.task().containers(), workspace.asyncSubmissions());
+            rememberAsyncSubmissions(plan.task().containers(), Workspaces.asyncSubmissions(workspace));
             RunConsole console = null;
             if (watch.console()) {
                 console = RunConsole.start(workspace.reader(), RunConsole.DEFAULT_HOST, watch.consolePort());
@@ -83,7 +84,7 @@ public final class RunEngine {
                     + task.heldout().size() + " heldout" + (task.test().isEmpty() ? "" : " / " + task.test().size()
                     + " test (run after the loop, on a budget of its own)") + " examples, budget " + budget.limit()
                     + " rollouts (" + budget.committed() + " spent), " + modeText(plan) + ", workspace "
-                    + plan.workspaceDir());
+                    + Workspaces.display(plan.workspace()));
             // (4) the loop
             StopHandle stop = new StopHandle();
             AtomicBoolean signalled = new AtomicBoolean();
@@ -184,7 +185,7 @@ public final class RunEngine {
     }
 
     /** Writes the evidence packet; when that fails, marks the run failed (its loop ended, the run did not). */
-    private static Path writeEvidence(SqliteWorkspace workspace, RunRecorder recorder, String runId, Path outDir) {
+    private static Path writeEvidence(Workspace workspace, RunRecorder recorder, String runId, Path outDir) {
         try {
             return EvidencePacketWriter.write(workspace.reader(), runId, outDir);
         } catch (RuntimeException e) {

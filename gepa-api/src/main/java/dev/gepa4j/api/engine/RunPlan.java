@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param secrets           values scrubbed from everything the workspace stores
  * @param specJson          the resolved run spec stored with the run (what {@code gepa resume} rebuilds it from);
  *                          empty when the caller keeps its own way to rebuild the run (the library API)
+ * @param workspace         the workspace to open: a folder, or a {@code postgresql://} URL (then {@code workspaceDir}
+ *                          is only the folder for local files: the stop file, agent folders, the evidence packets);
+ *                          null for {@code workspaceDir} itself
  */
 public record RunPlan(String runId, Path workspaceDir, boolean resume, RunTask task, long maxRollouts,
                       long maxContainerCalls, long seed, LoopConfig loop, LoopPolicies policies, PolicySpec policy,
-                      RolloutSettings rollout, Proposer proposer, Secrets secrets, String specJson) {
+                      RolloutSettings rollout, Proposer proposer, Secrets secrets, String specJson, String workspace) {
     public RunPlan {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(workspaceDir, "workspaceDir");
@@ -42,5 +45,14 @@ public record RunPlan(String runId, Path workspaceDir, boolean resume, RunTask t
         Objects.requireNonNull(proposer, "proposer");
         secrets = secrets == null ? Secrets.none() : secrets;
         specJson = specJson == null ? "" : specJson;
+        workspace = workspace == null ? workspaceDir.toString() : workspace;
+    }
+
+    /** A plan whose workspace is the folder {@code workspaceDir}. */
+    public RunPlan(String runId, Path workspaceDir, boolean resume, RunTask task, long maxRollouts,
+                   long maxContainerCalls, long seed, LoopConfig loop, LoopPolicies policies, PolicySpec policy,
+                   RolloutSettings rollout, Proposer proposer, Secrets secrets, String specJson) {
+        this(runId, workspaceDir, resume, task, maxRollouts, maxContainerCalls, seed, loop, policies, policy, rollout,
+                proposer, secrets, specJson, null);
     }
 }

@@ -42,7 +42,7 @@ public final class RunSpecJson {
      * The choices made when a run starts that its configuration leaves open.
      *
      * @param runId          the run's id
-     * @param workspaceDir   the workspace folder, absolute
+     * @param workspace      the workspace: its absolute folder, or its postgresql:// URL (never with a password)
      * @param trainSeeds     the train seeds used (explicit, or the first N of the split)
      * @param heldoutSeeds   the heldout seeds used
      * @param paretoSeeds    the frontier's own seeds used (empty when the frontier is scored on train)
@@ -51,7 +51,7 @@ public final class RunSpecJson {
      * @param policyModel    the policy's model
      * @param lanes          overlapped mode's proposals in flight
      */
-    public record Choices(String runId, Path workspaceDir, List<Long> trainSeeds, List<Long> heldoutSeeds,
+    public record Choices(String runId, String workspace, List<Long> trainSeeds, List<Long> heldoutSeeds,
                           List<Long> paretoSeeds, List<Long> testSeeds, String policyProvider, String policyModel,
                           int lanes) {
     }
@@ -67,7 +67,7 @@ public final class RunSpecJson {
         root.setAll((ObjectNode) JSON.valueToTree(config));
         ObjectNode run = root.withObjectProperty("run");
         run.put("run_id", choices.runId());
-        run.put("workspace", choices.workspaceDir().toAbsolutePath().normalize().toString());
+        run.put("workspace", choices.workspace());
         ObjectNode dataset = root.withObjectProperty("dataset");
         dataset.remove(List.of("train_size", "heldout_size", "pareto_size", "test_size"));
         dataset.set("train_seeds", JSON.valueToTree(choices.trainSeeds()));

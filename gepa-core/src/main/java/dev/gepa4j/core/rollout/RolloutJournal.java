@@ -20,6 +20,14 @@ public interface RolloutJournal {
 
     Optional<RolloutResult> findAnyRun(String cacheKey);
 
+    /**
+     * The runner is done with the cache key for now, whether or not it appended a result. A journal shared by several
+     * processes may hold a claim on a key {@link #findAnyRun} found nothing for (so that no other process executes it
+     * meanwhile) and gives it back here if no append did. Does nothing by default.
+     */
+    default void settled(String cacheKey) {
+    }
+
     /** Measured rollouts the containers produced for this run (journal rows that are not cache hits), all processes. */
     long executedInRun();
 

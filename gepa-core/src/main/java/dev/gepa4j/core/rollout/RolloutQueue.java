@@ -198,6 +198,7 @@ public final class RolloutQueue implements RolloutRunner {
             mine.completeExceptionally(e);
             throw e;
         } finally {
+            journal.settled(key); // before the key leaves inFlight: a later job of this queue may claim it anew
             inFlight.remove(key, mine);
         }
     }

@@ -28,4 +28,12 @@ public interface WorkspaceReader {
 
     /** Usage totals of a source ({@code policy}: the executed rollouts plus ledger lines; {@code proposer}) in a run. */
     Usage usage(String runId, String source);
+
+    /**
+     * How many of the run's cached rollouts were taken from each other run of the workspace (run id to count): what
+     * another process or an earlier run executed and this run reused. Empty when the workspace does not record it.
+     */
+    default java.util.Map<String, Long> cachedFrom(String runId) {
+        return java.util.Map.of();
+    }
 }

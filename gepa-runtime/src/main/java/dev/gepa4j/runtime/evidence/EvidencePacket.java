@@ -5,13 +5,16 @@ import java.util.Map;
 
 /**
  * The content of {@code packet.json} (docs/architecture.md), written with snake_case names. Scores are fractions in
- * [0,1] or null when not measured; {@code unmeasured} lists the examples no rollout measured, which no score counts.
+ * [0,1] or null when not measured; {@code unmeasured} lists the examples no rollout measured, which no score counts;
+ * {@code cached_from} counts the run's cached rollouts by the other run (an earlier one, or another process running at
+ * the same time on a shared workspace) that executed them.
  */
 public record EvidencePacket(String schema, String runId, String task, String status, Map<String, String> policy,
                              ProposerInfo proposer, Splits splits, SeedScores seed, BestCandidate best, Lift lift,
                              Test test, OverfitGap overfitGap, Frontier frontier, List<CandidateRow> candidates,
                              RolloutCounts rollouts, UsageTotals usage, String stopReason, Double durationS,
-                             Traces traces, List<UnmeasuredExamples.Unmeasured> unmeasured) {
+                             Traces traces, List<UnmeasuredExamples.Unmeasured> unmeasured,
+                             Map<String, Long> cachedFrom) {
 
     public static final String SCHEMA = "gepa4j.evidence.v1";
 

@@ -3,6 +3,7 @@ package dev.gepa4j.runtime.evidence;
 import dev.gepa4j.core.model.Usage;
 import dev.gepa4j.core.workspace.ProposalRecord;
 import java.util.List;
+import java.util.TreeMap;
 
 /** Builds the {@link EvidencePacket} from a run's records and the summary derived from them. */
 final class PacketAssembler {
@@ -41,7 +42,7 @@ final class PacketAssembler {
                 new EvidencePacket.Frontier(summary.frontier().covered(), summary.frontier().total(),
                         summary.frontier().members()), rows, summary.rollouts(), usage, summary.stopReason(),
                 summary.durationS(), TraceSelection.of(data, summary.seedId(), summary.bestId()),
-                UnmeasuredExamples.of(data.rollouts()));
+                UnmeasuredExamples.of(data.rollouts()), new TreeMap<>(data.cachedFrom()));
     }
 
     private static EvidencePacket.Test testBlock(TestSummary t) {

@@ -13,9 +13,9 @@ import java.util.Optional;
  * {@link #find} sees every earlier write of this process. Thread-safe.
  */
 public final class AsyncSubmissionTable implements SubmittedRollouts {
-    private final SqliteWriter writer;
+    private final GroupCommitWriter writer;
 
-    AsyncSubmissionTable(SqliteWriter writer) {
+    AsyncSubmissionTable(GroupCommitWriter writer) {
         this.writer = writer;
     }
 
@@ -37,8 +37,10 @@ public final class AsyncSubmissionTable implements SubmittedRollouts {
     @Override
     public void remember(String rolloutId, String endpoint, String containerRolloutId) {
         writer.write(s -> {
-            PreparedStatement ps = s.of("INSERT OR REPLACE INTO async_submissions (rollout_id, endpoint, "
-                    + "container_rollout_id, submitted_at) VALUES (?, ?, ?, ?)");
+            PreparedStatement ps = s.of("INSERT INTO async_submissions (rollout_id, endpoint, "
+                    + "container_rollout_id, submitted_at) VALUES (?, ?, ?, ?) ON CONFLICT (rollout_id, endpoint) "
+                    + "DO UPDATE SET container_rollout_id = EXCLUDED.container_rollout_id, "
+                    + "submitted_at = EXCLUDED.submitted_at");
             ps.setString(1, rolloutId);
             ps.setString(2, endpoint);
             ps.setString(3, containerRolloutId);

@@ -26,7 +26,7 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Thread-safe. Memory: about 60 bytes per distinct key.
  */
-final class CacheKeyIndex implements AutoCloseable {
+final class CacheKeyIndex implements KnownKeys, AutoCloseable {
     private static final String NEW_ROWS = "SELECT rowid, cache_key FROM rollouts WHERE rowid > ? AND status <> 'error'";
 
     private final String file;
@@ -58,7 +58,8 @@ final class CacheKeyIndex implements AutoCloseable {
     }
 
     /** False when no run of the workspace has a measured row for the key (see the class contract). */
-    boolean mayHold(String cacheKey) {
+    @Override
+    public boolean mayHold(String cacheKey) {
         long hash = hash(cacheKey);
         if (keys.contains(hash)) {
             return true;
@@ -72,7 +73,8 @@ final class CacheKeyIndex implements AutoCloseable {
     }
 
     /** A measured row with this key is being written by this process (called inside the writing transaction). */
-    void add(String cacheKey) {
+    @Override
+    public void add(String cacheKey) {
         keys.add(hash(cacheKey));
     }
 

@@ -6,7 +6,7 @@ import java.util.Locale;
  * Keeps one oversized stored value from making a whole workspace unreadable. Versions before the proposal caps
  * could store a value of hundreds of megabytes (an agent's output file), which no JSON reader accepts and which
  * would fill memory; every read of a text or JSON column that can hold model or agent output goes through
- * {@link #guarded}, so SQLite returns a short marker instead of a value over {@link #MAX_VALUE_BYTES}, and the
+ * {@link #guarded}, so the database returns a short marker instead of a value over {@link #MAX_VALUE_BYTES}, and the
  * mappers turn the marker into an explanation on that row. Values written now are capped far below the limit.
  */
 final class OversizedValues {
@@ -19,8 +19,9 @@ final class OversizedValues {
 
     /** A select expression for {@code column} that yields a marker with the size instead of an oversized value. */
     static String guarded(String column) {
+        // the marker is a literal (not char(31), which PostgreSQL spells chr(31)), so one text serves both databases
         return "CASE WHEN octet_length(" + column + ") > " + MAX_VALUE_BYTES
-                + " THEN char(31) || 'oversized:' || octet_length(" + column + ") ELSE " + column + " END AS " + column;
+                + " THEN '" + MARKER + "' || octet_length(" + column + ") ELSE " + column + " END AS " + column;
     }
 
     static boolean isOversized(String value) {

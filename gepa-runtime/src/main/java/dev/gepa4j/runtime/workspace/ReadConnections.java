@@ -15,7 +15,7 @@ import org.sqlite.SQLiteConfig;
  * A small pool of read-only connections. In WAL mode they read the last committed state without waiting for the
  * writer, so the console and the rollout cache never block a run. Thread-safe.
  */
-final class ReadConnections implements AutoCloseable {
+final class ReadConnections implements ReadPool {
     /** Enough for the queue's lookups on a small machine; more connections only add memory. */
     private static final int SIZE = 4;
 
@@ -72,7 +72,8 @@ final class ReadConnections implements AutoCloseable {
         this.url = "jdbc:sqlite:" + file;
     }
 
-    <T> T read(Query<T> query) {
+    @Override
+    public <T> T read(Query<T> query) {
         if (closed.get()) {
             throw new WorkspaceException("workspace " + file + " is closed: reopen it to read");
         }

@@ -22,15 +22,16 @@ final class RolloutRows {
     static final String SELECT = "SELECT " + COLUMNS + " FROM rollouts ";
 
     /** seq is the run's next number, computed inside the writer's transaction (so a replayed group stays dense). */
-    static final String INSERT = "INSERT INTO rollouts (" + COLUMNS + ") VALUES (?, "
+    static final String INSERT = "INSERT INTO rollouts (" + COLUMNS + ", cached_from) VALUES (?, "
             + "(SELECT COALESCE(MAX(seq), 0) + 1 FROM rollouts WHERE run_id = ?), "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq";
 
     private RolloutRows() {
     }
 
-    static long insert(PreparedStatement ps, String runId, Stage stage, String cacheKey, RolloutResult r, Instant at)
-            throws SQLException {
+    /** @param cachedFrom for a cached row, the run whose row it reused (null when unknown or executed here) */
+    static long insert(PreparedStatement ps, String runId, Stage stage, String cacheKey, RolloutResult r,
+                       String cachedFrom, Instant at) throws SQLException {
         int i = 1;
         ps.setString(i++, runId);
         ps.setString(i++, runId);
@@ -44,7 +45,7 @@ final class RolloutRows {
         if (r.measured()) {
             ps.setDouble(i++, r.reward());
         } else {
-            ps.setNull(i++, java.sql.Types.REAL); // an error measured nothing: its reward is unknown, not 0
+            ps.setNull(i++, java.sql.Types.DOUBLE); // an error measured nothing: its reward is unknown, not 0
         }
         ps.setString(i++, r.status().name().toLowerCase(Locale.ROOT));
         ps.setString(i++, r.output());
@@ -59,7 +60,8 @@ final class RolloutRows {
         ps.setString(i++, r.endpoint() == null ? "" : r.endpoint());
         ps.setInt(i++, r.cached() ? 1 : 0);
         ps.setString(i++, r.error());
-        ps.setString(i, at.toString());
+        ps.setString(i++, at.toString());
+        ps.setString(i, cachedFrom);
         try (ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -14,12 +14,14 @@ import java.util.List;
 /**
  * Brings a workspace database to the schema this build knows. Migrations are resources
  * {@code db/migration/V<n>__<name>.sql}, applied in order, each in one transaction together with its row in
- * {@code schema_version}; they are never edited once released (a change is a new file).
+ * {@code schema_version}; they are never edited once released (a change is a new file). Each dialect has its own
+ * copy of every script (sqlite under {@code db/migration/}, PostgreSQL under {@code db/migration/postgresql/}) with the
+ * same number and name, so a version means the same tables and columns in both.
  */
 final class SchemaMigrations {
     /** In order; the number in each name is its version. */
     static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__error_reward_null.sql",
-            "V3__async_submissions.sql");
+            "V3__async_submissions.sql", "V4__rollout_leases.sql");
 
     private SchemaMigrations() {
     }
@@ -28,11 +30,20 @@ final class SchemaMigrations {
         return MIGRATIONS.size();
     }
 
-    /** Applies what is missing; refuses a database written by a newer build. */
+    /** Applies what is missing to a sqlite file; refuses a database written by a newer build. */
     static void apply(Connection c, String file) throws SQLException {
+        apply(c, file, SqlDialect.SQLITE, latest());
+    }
+
+    /**
+     * Applies the migrations of {@code dialect} up to version {@code upTo} (tests stop early to build an older
+     * workspace) in one transaction; refuses a database written by a newer build.
+     */
+    static void apply(Connection c, String file, SqlDialect dialect, int upTo) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+            dialect.begin(c, s);
             try {
+                dialect.lockForMigration(s);
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
                         + " applied_at TEXT NOT NULL)");
                 int current = current(s);
@@ -40,17 +51,17 @@ final class SchemaMigrations {
                     throw new WorkspaceException(file + " has schema version " + current + " but this gepa4j knows "
                             + "versions up to " + latest() + ": open it with a newer gepa4j");
                 }
-                for (int v = current + 1; v <= latest(); v++) {
+                for (int v = current + 1; v <= upTo; v++) {
                     String name = MIGRATIONS.get(v - 1);
-                    for (String sql : statements(load(name))) {
+                    for (String sql : statements(load(dialect.migrationFolder() + name))) {
                         s.execute(sql);
                     }
                     s.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + v + ", '" + name
                             + "', '" + Instant.now() + "')");
                 }
-                s.execute("COMMIT");
+                dialect.commit(c, s);
             } catch (SQLException | RuntimeException e) {
-                s.execute("ROLLBACK");
+                dialect.rollback(c, s);
                 throw e;
             }
         }
@@ -74,8 +85,7 @@ final class SchemaMigrations {
                 .toList();
     }
 
-    private static String load(String name) {
-        String path = "/db/migration/" + name;
+    private static String load(String path) {
         try (InputStream in = SchemaMigrations.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new WorkspaceException("migration " + path + " is missing from the gepa4j jar: rebuild it");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,18 +34,18 @@ public final class SqliteWorkspace implements Workspace {
     public static final String FILE_NAME = "workspace.sqlite";
 
     private final Path file;
-    private final SqliteWriter writer;
+    private final GroupCommitWriter writer;
     private final ReadConnections reads;
-    private final SqliteWorkspaceReader reader;
+    private final JdbcWorkspaceReader reader;
     private final CacheKeyIndex cacheKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SqliteWorkspace(Path file, SqliteWriter writer, ReadConnections reads, CacheKeyIndex cacheKeys) {
+    private SqliteWorkspace(Path file, GroupCommitWriter writer, ReadConnections reads, CacheKeyIndex cacheKeys) {
         this.file = file;
         this.writer = writer;
         this.reads = reads;
         this.cacheKeys = cacheKeys;
-        this.reader = new SqliteWorkspaceReader(reads);
+        this.reader = new JdbcWorkspaceReader(reads);
     }
 
     /**
@@ -92,7 +93,7 @@ public final class SqliteWorkspace implements Workspace {
         }
         CacheKeyIndex cacheKeys = new CacheKeyIndex(file.toString());
         return new SqliteWorkspace(file,
-                new SqliteWriter(file.toString(), connection, cacheKeys::ownCommitDone, secrets),
+                new GroupCommitWriter(file.toString(), connection, cacheKeys::ownCommitDone, secrets),
                 new ReadConnections(file.toString()), cacheKeys);
     }
 
@@ -103,43 +104,28 @@ public final class SqliteWorkspace implements Workspace {
 
     @Override
     public RunRecorder startRun(RunSpec spec) {
-        if (reader.run(spec.runId()).isPresent()) {
-            throw new WorkspaceException("run id '" + spec.runId() + "' is already taken in " + file
-                    + ": choose another id, or continue it with `gepa resume " + spec.runId() + "`");
-        }
-        Instant now = Instant.now();
-        writer.write(s -> {
-            // the column kept its first name: it holds the run spec JSON (TOML text in workspaces written before)
-            PreparedStatement ps = s.of("INSERT INTO runs (run_id, task, config_text, seed, mode, rollout_budget, "
-                    + "status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            ps.setString(1, spec.runId());
-            ps.setString(2, spec.task());
-            ps.setString(3, spec.specJson());
-            ps.setLong(4, spec.seed());
-            ps.setString(5, spec.mode());
-            ps.setLong(6, spec.rolloutBudget());
-            ps.setString(7, RunStatus.RUNNING.label());
-            ps.setString(8, now.toString());
-            return ps.executeUpdate();
-        });
-        return new SqliteRunRecorder(spec.runId(), writer, reader, cacheKeys);
+        RunStarts.start(writer, reader, spec, file.toString());
+        return new JdbcRunRecorder(spec.runId(), writer, reader, cacheKeys, RolloutLeases.NONE);
     }
 
     @Override
     public RunRecorder resumeRun(String runId) {
-        if (reader.run(runId).isEmpty()) {
-            String known = String.join(", ", reader.runs().stream().map(RunInfo::runId).toList());
-            throw new WorkspaceException("no run '" + runId + "' in " + file + "; known runs: "
-                    + (known.isEmpty() ? "(none)" : known));
-        }
-        writer.write(s -> {
-            PreparedStatement ps = s.of("UPDATE runs SET status = ?, stop_reason = NULL, finished_at = NULL "
-                    + "WHERE run_id = ?");
-            ps.setString(1, RunStatus.RUNNING.label());
-            ps.setString(2, runId);
-            return ps.executeUpdate();
+        RunStarts.resume(writer, reader, runId, file.toString());
+        return new JdbcRunRecorder(runId, writer, reader, cacheKeys, RolloutLeases.NONE);
+    }
+
+    /** The outcome of {@code PRAGMA integrity_check}: "ok" for a sound file (sqlite only). */
+    public String integrityCheck() {
+        return reader.read(session -> {
+            try (var s = session.connection().createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                StringBuilder out = new StringBuilder();
+                while (rs.next()) {
+                    out.append(out.isEmpty() ? "" : "\n").append(rs.getString(1));
+                }
+                return out.toString();
+            }
         });
-        return new SqliteRunRecorder(runId, writer, reader, cacheKeys);
     }
 
     /** The ids of async rollouts submitted and not yet known to be finished (see {@link AsyncSubmissionTable}). */
@@ -153,7 +139,7 @@ public final class SqliteWorkspace implements Workspace {
     }
 
     @Override
-    public SqliteWorkspaceReader reader() {
+    public JdbcWorkspaceReader reader() {
         return reader;
     }
 

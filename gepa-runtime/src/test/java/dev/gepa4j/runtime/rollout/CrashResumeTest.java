@@ -53,7 +53,7 @@ class CrashResumeTest {
             }
 
             try (SqliteWorkspace workspace = SqliteWorkspace.open(dir)) {
-                assertThat(workspace.reader().integrityCheck()).isEqualTo("ok");
+                assertThat(workspace.integrityCheck()).isEqualTo("ok");
                 RunRecorder resumed = workspace.resumeRun("crashy");
                 List<RolloutRecord> committed = workspace.reader().rollouts("crashy", 0);
                 assertThat(committed).hasSizeBetween(1, JOBS - 1);
@@ -118,7 +118,7 @@ class CrashResumeTest {
                 long adopted = batch.cached() - committed.size();
                 assertThat(budget.committed() + adopted).isEqualTo(resumed.executedInRun());
                 assertThat(workspace.reader().rollouts("crashy", 0)).hasSize(JOBS);
-                assertThat(workspace.reader().integrityCheck()).isEqualTo("ok");
+                assertThat(workspace.integrityCheck()).isEqualTo("ok");
             }
         }
     }

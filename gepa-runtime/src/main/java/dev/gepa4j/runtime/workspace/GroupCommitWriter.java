@@ -21,7 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * write fails only its own caller. A platform thread, because sqlite-jdbc's native calls would pin a virtual
  * thread's carrier anyway.
  */
-final class SqliteWriter implements AutoCloseable {
+final class GroupCommitWriter implements AutoCloseable {
     private static final int MAX_GROUP = 2048;
     /** Groups smaller than this wait up to {@link #LINGER_MICROS} for company before committing. */
     private static final int LINGER_BELOW = 16;
@@ -70,6 +70,7 @@ final class SqliteWriter implements AutoCloseable {
     private static final Pending<Void> STOP = new Pending<>(s -> null, new CompletableFuture<>());
 
     private final String file;
+    private final SqlDialect dialect;
     private final Connection connection;
     private final Statements statements;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
@@ -82,8 +83,14 @@ final class SqliteWriter implements AutoCloseable {
      *                    throws is ignored (the commit stands)
      * @param secrets     values scrubbed from every text written (see {@link ScrubbingStatements})
      */
-    SqliteWriter(String file, Connection connection, Runnable afterCommit, Secrets secrets) {
+    GroupCommitWriter(String file, Connection connection, Runnable afterCommit, Secrets secrets) {
+        this(file, SqlDialect.SQLITE, connection, afterCommit, secrets);
+    }
+
+    /** A writer over a connection of {@code dialect}; {@code file} names the workspace in messages. */
+    GroupCommitWriter(String file, SqlDialect dialect, Connection connection, Runnable afterCommit, Secrets secrets) {
         this.file = file;
+        this.dialect = dialect;
         this.connection = connection;
         this.afterCommit = afterCommit;
         this.statements = new Statements(connection, secrets);
@@ -146,13 +153,13 @@ final class SqliteWriter implements AutoCloseable {
 
     private void commitGroup(List<Pending<?>> group) {
         try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+            dialect.begin(connection, s);
             List<Runnable> completions = new ArrayList<>(group.size());
             try {
                 for (Pending<?> p : group) {
                     runDeferred(p, completions);
                 }
-                s.execute("COMMIT");
+                dialect.commit(connection, s);
             } catch (SQLException | RuntimeException e) {
                 rollback(s);
                 if (group.size() == 1) {
@@ -189,7 +196,7 @@ final class SqliteWriter implements AutoCloseable {
 
     private void rollback(Statement s) {
         try {
-            s.execute("ROLLBACK");
+            dialect.rollback(connection, s);
         } catch (SQLException ignored) {
             // the transaction is already gone; the replay below starts a fresh one
         }
@@ -212,7 +219,7 @@ final class SqliteWriter implements AutoCloseable {
         }
         statements.closeAll();
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            dialect.beforeClose(s);
         } catch (SQLException ignored) {
             // a reader in another process may hold the WAL; the next open checkpoints it
         }

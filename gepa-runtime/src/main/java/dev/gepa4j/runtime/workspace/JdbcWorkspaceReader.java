@@ -22,25 +22,25 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The read-only view of a workspace over pooled read-only connections. Sees every committed write, including
- * those of another process. Thread-safe.
+ * The read-only view of a workspace, sqlite or PostgreSQL, over pooled connections: the queries are the same for
+ * both. Sees every committed write, including those of another process. Thread-safe.
  */
-public final class SqliteWorkspaceReader implements WorkspaceReader {
-    private final ReadConnections reads;
+public final class JdbcWorkspaceReader implements WorkspaceReader {
+    private final ReadPool reads;
 
-    SqliteWorkspaceReader(ReadConnections reads) {
+    JdbcWorkspaceReader(ReadPool reads) {
         this.reads = reads;
     }
 
     @Override
     public List<RunInfo> runs() {
-        return list("SELECT * FROM runs ORDER BY started_at, run_id", ps -> { }, SqliteWorkspaceReader::runInfo);
+        return list("SELECT * FROM runs ORDER BY started_at, run_id", ps -> { }, JdbcWorkspaceReader::runInfo);
     }
 
     @Override
     public Optional<RunInfo> run(String runId) {
         return list("SELECT * FROM runs WHERE run_id = ?", ps -> ps.setString(1, runId),
-                SqliteWorkspaceReader::runInfo).stream().findFirst();
+                JdbcWorkspaceReader::runInfo).stream().findFirst();
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
     @Override
     public List<ProposalRecord> proposals(String runId) {
         return list(PROPOSAL_SELECT + "WHERE run_id = ? ORDER BY seq", ps -> ps.setString(1, runId),
-                SqliteWorkspaceReader::proposal);
+                JdbcWorkspaceReader::proposal);
     }
 
     @Override
@@ -114,18 +114,22 @@ public final class SqliteWorkspaceReader implements WorkspaceReader {
         return ledger.plus(rollouts);
     }
 
-    /** The outcome of {@code PRAGMA integrity_check}: "ok" for a sound file. */
-    public String integrityCheck() {
-        return reads.read(session -> {
-            try (var s = session.connection().createStatement();
-                 ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-                StringBuilder out = new StringBuilder();
-                while (rs.next()) {
-                    out.append(out.isEmpty() ? "" : "\n").append(rs.getString(1));
-                }
-                return out.toString();
-            }
-        });
+    /**
+     * How many of the run's cached rollouts reused the row of each other run (run id to count), from the
+     * {@code cached_from} column; rows written before schema version 4 name no run and are not counted.
+     */
+    @Override
+    public Map<String, Long> cachedFrom(String runId) {
+        Map<String, Long> out = new TreeMap<>();
+        list("SELECT cached_from, COUNT(*) FROM rollouts WHERE run_id = ? AND cached <> 0 AND cached_from IS NOT NULL "
+                + "AND cached_from <> run_id GROUP BY cached_from", ps -> ps.setString(1, runId),
+                rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** Runs a query on a pooled connection (the sqlite workspace's integrity check). */
+    <T> T read(ReadConnections.Query<T> query) {
+        return reads.read(query);
     }
 
     /** The proposal columns, each that can hold model or agent output guarded against oversized values. */

@@ -24,17 +24,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes one run of a {@link SqliteWorkspace}. Every method returns after its transaction committed.
+ * Writes one run of a workspace (sqlite or PostgreSQL: the statements are the same). Every method returns after its
+ * transaction committed.
  *
  * <p>The run's own cache keys (and the payloads of its candidates) are held in memory, loaded when the recorder
- * opens, so {@link #findInRun} answers a miss without touching the file; the shared cache ({@link #findAnyRun})
- * asks the workspace's {@link CacheKeyIndex} first and queries only for a key some run may hold.
+ * opens, so {@link #findInRun} answers a miss without touching the database; the shared cache ({@link #findAnyRun})
+ * asks the workspace's {@link KnownKeys} first and queries only for a key some run may hold; where several processes
+ * write, it goes through the workspace's {@link RolloutLeases}, so a key another process is executing is waited for
+ * rather than executed twice.
  */
-final class SqliteRunRecorder implements RunRecorder {
+final class JdbcRunRecorder implements RunRecorder {
     private final String runId;
-    private final SqliteWriter writer;
-    private final SqliteWorkspaceReader reader;
-    private final CacheKeyIndex cacheKeys;
+    private final GroupCommitWriter writer;
+    private final JdbcWorkspaceReader reader;
+    private final KnownKeys cacheKeys;
+    private final RolloutLeases leases;
+    /** Keys found in another run's row and not yet appended: the run the cached row will name. */
+    private final ConcurrentHashMap<String, String> sources = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> ownKeys = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, String>> payloads = new ConcurrentHashMap<>();
     private final AtomicLong executed = new AtomicLong();
@@ -42,11 +48,13 @@ final class SqliteRunRecorder implements RunRecorder {
     private final AtomicLong calls = new AtomicLong();
     private final ConcurrentHashMap<String, List<RolloutResult>> errors = new ConcurrentHashMap<>();
 
-    SqliteRunRecorder(String runId, SqliteWriter writer, SqliteWorkspaceReader reader, CacheKeyIndex cacheKeys) {
+    JdbcRunRecorder(String runId, GroupCommitWriter writer, JdbcWorkspaceReader reader, KnownKeys cacheKeys,
+                    RolloutLeases leases) {
         this.runId = runId;
         this.writer = writer;
         this.reader = reader;
         this.cacheKeys = cacheKeys;
+        this.leases = leases;
         reader.list("SELECT cache_key, seq, cached, attempts FROM rollouts WHERE run_id = ? AND status <> 'error' "
                 + "ORDER BY seq", ps -> ps.setString(1, runId), rs -> {
                     ownKeys.putIfAbsent(rs.getString(1), rs.getLong(2));
@@ -74,11 +82,13 @@ final class SqliteRunRecorder implements RunRecorder {
             return; // already a row of this run (adopted by findAnyRun)
         }
         Instant now = Instant.now();
+        String cachedFrom = result.cached() ? sources.remove(cacheKey) : null;
         long seq = writer.write(s -> {
             if (result.measured()) {
                 cacheKeys.add(cacheKey); // before COMMIT: no moment when the row is committed but the key unknown
             }
-            return RolloutRows.insert(s.of(RolloutRows.INSERT), runId, stage, cacheKey, result, now);
+            leases.releaseWithin(s, cacheKey); // the row appears exactly when the lease goes
+            return RolloutRows.insert(s.of(RolloutRows.INSERT), runId, stage, cacheKey, result, cachedFrom, now);
         });
         calls.addAndGet(result.attempts());
         if (result.measured()) {
@@ -115,17 +125,16 @@ final class SqliteRunRecorder implements RunRecorder {
     /**
      * A row of this run that {@link #findInRun} did not know (one the run's killed process committed but sqlite only
      * showed after WAL recovery) is adopted into the run's journal here, so {@link #append} does not store it twice.
+     * Empty means: no run holds the key, and (on a shared workspace) this process now holds its lease and should
+     * execute it.
      */
     @Override
     public Optional<RolloutResult> findAnyRun(String cacheKey) {
         if (!cacheKeys.mayHold(cacheKey)) {
             return Optional.empty();
         }
-        Optional<RolloutRecord> found = reader.list(RolloutRows.SELECT
-                + "WHERE cache_key = ? AND status <> 'error' ORDER BY run_id = ? DESC LIMIT 1", ps -> {
-                    ps.setString(1, cacheKey);
-                    ps.setString(2, runId);
-                }, RolloutRows::read).stream().findFirst();
+        Optional<RolloutRecord> found = leases.resultOrLease(cacheKey, runId, () -> stored(cacheKey));
+        found.filter(r -> !r.runId().equals(runId)).ifPresent(other -> sources.put(cacheKey, other.runId()));
         found.filter(r -> r.runId().equals(runId)).ifPresent(own -> {
             if (ownKeys.putIfAbsent(cacheKey, own.seq()) == null) {
                 used.incrementAndGet();
@@ -136,6 +145,21 @@ final class SqliteRunRecorder implements RunRecorder {
             }
         });
         return found.map(RolloutRecord::result);
+    }
+
+    /** A measured row with the key, this run's first. */
+    private Optional<RolloutRecord> stored(String cacheKey) {
+        return reader.list(RolloutRows.SELECT
+                + "WHERE cache_key = ? AND status <> 'error' ORDER BY run_id = ? DESC LIMIT 1", ps -> {
+                    ps.setString(1, cacheKey);
+                    ps.setString(2, runId);
+                }, RolloutRows::read).stream().findFirst();
+    }
+
+    /** Gives back a lease {@link #findAnyRun} took for a rollout that was never appended (the batch stopped). */
+    @Override
+    public void settled(String cacheKey) {
+        leases.settled(cacheKey);
     }
 
     @Override
@@ -176,8 +200,9 @@ final class SqliteRunRecorder implements RunRecorder {
         String diffsJson = JsonColumns.write(diffs);
         Instant now = Instant.now();
         writer.write(s -> {
-            PreparedStatement ps = s.of("INSERT OR IGNORE INTO candidates (run_id, candidate_id, idx, payload_json, "
-                    + "parents_json, origin, diffs_json, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement ps = s.of("INSERT INTO candidates (run_id, candidate_id, idx, payload_json, "
+                    + "parents_json, origin, diffs_json, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING");
             ps.setString(1, runId);
             ps.setString(2, candidate.id());
             ps.setInt(3, candidate.index());
@@ -209,9 +234,9 @@ final class SqliteRunRecorder implements RunRecorder {
     public void recordProposal(ProposalRecord p) {
         Instant now = Instant.now();
         writer.write(s -> {
-            PreparedStatement ps = s.of("INSERT OR IGNORE INTO proposals (run_id, seq, proposer, parents_json, input, "
+            PreparedStatement ps = s.of("INSERT INTO proposals (run_id, seq, proposer, parents_json, input, "
                     + "raw_output, drafts_json, prompt_tokens, completion_tokens, total_tokens, cost_usd, error, "
-                    + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
             ps.setString(1, runId);
             ps.setInt(2, p.seq());
             ps.setString(3, p.proposer());
@@ -231,17 +256,18 @@ final class SqliteRunRecorder implements RunRecorder {
 
     @Override
     public Optional<ProposalRecord> proposal(int seq) {
-        return reader.list(SqliteWorkspaceReader.PROPOSAL_SELECT + "WHERE run_id = ? AND seq = ?", ps -> {
+        return reader.list(JdbcWorkspaceReader.PROPOSAL_SELECT + "WHERE run_id = ? AND seq = ?", ps -> {
             ps.setString(1, runId);
             ps.setInt(2, seq);
-        }, SqliteWorkspaceReader::proposal).stream().findFirst();
+        }, JdbcWorkspaceReader::proposal).stream().findFirst();
     }
 
     @Override
     public void recordDecision(DecisionRecord d) {
         writer.write(s -> {
-            PreparedStatement ps = s.of("INSERT OR IGNORE INTO decisions (run_id, proposal_seq, candidate_id, parent_id, stage, "
-                    + "accepted, reason, parent_score, child_score, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement ps = s.of("INSERT INTO decisions (run_id, proposal_seq, candidate_id, parent_id, stage, "
+                    + "accepted, reason, parent_score, child_score, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING");
             ps.setString(1, runId);
             ps.setInt(2, d.proposalSeq());
             ps.setString(3, d.candidateId());
@@ -259,8 +285,8 @@ final class SqliteRunRecorder implements RunRecorder {
     @Override
     public void recordEvent(EventRecord e) {
         writer.write(s -> {
-            PreparedStatement ps = s.of("INSERT OR IGNORE INTO events (run_id, seq, at, type, message, fields_json) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)");
+            PreparedStatement ps = s.of("INSERT INTO events (run_id, seq, at, type, message, fields_json) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
             ps.setString(1, runId);
             ps.setLong(2, e.seq());
             ps.setString(3, (e.at() == null ? Instant.now() : e.at()).toString());
@@ -308,7 +334,7 @@ final class SqliteRunRecorder implements RunRecorder {
 
     private static void setNullable(PreparedStatement ps, int index, Double value) throws SQLException {
         if (value == null) {
-            ps.setNull(index, Types.REAL);
+            ps.setNull(index, Types.DOUBLE);
         } else {
             ps.setDouble(index, value);
         }
