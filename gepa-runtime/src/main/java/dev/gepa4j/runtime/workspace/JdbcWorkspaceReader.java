@@ -116,13 +116,14 @@ public final class JdbcWorkspaceReader implements WorkspaceReader {
 
     /**
      * How many of the run's cached rollouts reused the row of each other run (run id to count), from the
-     * {@code cached_from} column; rows written before schema version 4 name no run and are not counted.
+     * {@code cached_from} column; the test split is counted apart, as in the run's other rollout counts (so these add
+     * up to at most its cached rollouts), and rows written before schema version 4 name no run.
      */
     @Override
     public Map<String, Long> cachedFrom(String runId) {
         Map<String, Long> out = new TreeMap<>();
         list("SELECT cached_from, COUNT(*) FROM rollouts WHERE run_id = ? AND cached <> 0 AND cached_from IS NOT NULL "
-                + "AND cached_from <> run_id GROUP BY cached_from", ps -> ps.setString(1, runId),
+                + "AND cached_from <> run_id AND split <> 'test' GROUP BY cached_from", ps -> ps.setString(1, runId),
                 rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }

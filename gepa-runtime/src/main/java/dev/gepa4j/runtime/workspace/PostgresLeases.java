@@ -45,7 +45,12 @@ final class PostgresLeases implements RolloutLeases {
             + "takeovers = l.takeovers + CASE WHEN l.owner = EXCLUDED.owner THEN 0 ELSE 1 END "
             + "WHERE l.expires_at_ms < " + NOW_MS + " OR l.owner = EXCLUDED.owner RETURNING takeovers";
     private static final String RELEASE = "DELETE FROM rollout_leases WHERE cache_key = ? AND owner = ?";
-    private static final String RENEW = "UPDATE rollout_leases SET expires_at_ms = " + NOW_MS + " + ? WHERE owner = ?";
+    /**
+     * Renews this owner's leases, skipping rows another transaction has locked (the writer deleting them with their
+     * rollouts' rows): waiting for those, while holding locks on the others, could deadlock with the writer.
+     */
+    private static final String RENEW = "UPDATE rollout_leases SET expires_at_ms = " + NOW_MS + " + ? WHERE cache_key IN "
+            + "(SELECT cache_key FROM rollout_leases WHERE owner = ? FOR UPDATE SKIP LOCKED)";
     private static final long FIRST_PAUSE_MS = 20;
     private static final long MAX_PAUSE_MS = 500;
 
