@@ -19,12 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -145,7 +143,7 @@ class PostgresWorkspaceEndToEndTest {
 
     @Test
     void two_identical_runs_started_together_never_execute_one_rollout_twice(TestDatabase db) throws Exception {
-        try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA together");
         }
         String url = db.workspaceUrl() + "?currentSchema=together";
@@ -165,7 +163,7 @@ class PostgresWorkspaceEndToEndTest {
             JsonNode left = packet(evidence, "left");
             JsonNode right = packet(evidence, "right");
             assertThat(right.at("/best/candidate_id")).isEqualTo(left.at("/best/candidate_id"));
-            try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("SET search_path TO together");
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (SELECT cache_key FROM rollouts WHERE "
                         + "cached = 0 AND status <> 'error' GROUP BY cache_key HAVING COUNT(DISTINCT run_id) > 1) x")) {
@@ -231,12 +229,5 @@ class PostgresWorkspaceEndToEndTest {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static Connection jdbc(TestDatabase db) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("user", db.user());
-        p.setProperty("password", db.password());
-        return DriverManager.getConnection(db.jdbcUrl(), p);
     }
 }

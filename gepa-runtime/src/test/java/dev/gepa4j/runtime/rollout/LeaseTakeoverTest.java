@@ -22,12 +22,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -81,7 +79,7 @@ class LeaseTakeoverTest {
                 assertThat(fast.requests()).isEqualTo(JOBS);
                 assertThat(survivor.reader().rollouts("killed", 0)).as("nothing in flight counts").isEmpty();
             }
-            try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT cache_key) FROM rollouts "
                         + "WHERE status <> 'error'")) {
                     rs.next();
@@ -121,7 +119,7 @@ class LeaseTakeoverTest {
     }
 
     private static int leases(TestDatabase db, String runId) throws Exception {
-        try (Connection c = jdbc(db); Statement s = c.createStatement();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM rollout_leases WHERE run_id = '" + runId + "'")) {
             rs.next();
             return rs.getInt(1);
@@ -129,12 +127,4 @@ class LeaseTakeoverTest {
             return 0; // the child has not created the tables yet
         }
     }
-
-    private static Connection jdbc(TestDatabase db) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("user", db.user());
-        p.setProperty("password", db.password());
-        return DriverManager.getConnection(db.jdbcUrl(), p);
-    }
-
 }

@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -61,12 +59,6 @@ class PostgresWorkspaceTest {
                 Map.of("PGPASSWORD", db.password()), Secrets.none());
     }
 
-    private static Connection jdbc(TestDatabase db) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("user", db.user());
-        p.setProperty("password", db.password());
-        return DriverManager.getConnection(db.jdbcUrl(), p);
-    }
 
     @Test
     void storesAndReadsARunLikeTheSqliteWorkspace(TestDatabase db) {
@@ -112,7 +104,7 @@ class PostgresWorkspaceTest {
             assertThat(second.leaseTakeovers()).isZero();
             assertThat(second.reader().cachedFrom("lease-b")).isEqualTo(Map.of("lease-a", 1L));
             assertThat(first.reader().cachedFrom("lease-a")).isEmpty();
-            try (Connection c = jdbc(db); Statement s = c.createStatement();
+            try (Connection c = db.connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM rollout_leases")) {
                 rs.next();
                 assertThat(rs.getInt(1)).as("the append released the lease").isZero();
@@ -134,7 +126,7 @@ class PostgresWorkspaceTest {
 
     @Test
     void migratesAWorkspaceOfAnOlderSchemaVersionKeepingItsRows(TestDatabase db) throws Exception {
-        try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA older");
         }
         String url = db.workspaceUrl() + "?currentSchema=older";
@@ -142,7 +134,7 @@ class PostgresWorkspaceTest {
                 Map.of("PGPASSWORD", db.password()), Secrets.none(), 1)) {
             assertThat(v1.schemaVersion()).isEqualTo(1);
         }
-        try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("SET search_path TO older");
             s.execute("INSERT INTO runs VALUES ('old-run', 't', '{}', 1, 'serial', 10, 'finished', NULL, "
                     + "'2026-01-01T00:00:00Z', NULL)");
@@ -161,7 +153,7 @@ class PostgresWorkspaceTest {
             RunRecorder later = migrated.startRun(new RunSpec("new-run", "t", "", 1, "serial", 10));
             assertThat(later.findAnyRun("ok-key")).map(RolloutResult::reward).contains(0.75);
         }
-        try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("SET search_path TO older");
             try (ResultSet rs = s.executeQuery("SELECT reward FROM rollouts WHERE rollout_id = 'ro_old'")) {
                 rs.next();
@@ -198,7 +190,7 @@ class PostgresWorkspaceTest {
                 }
             }
         }
-        try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String table : List.of("runs", "candidates", "rollouts", "events", "proposals", "decisions",
                     "usage_ledger", "rollout_leases", "schema_version")) {
                 try (ResultSet rs = s.executeQuery("SELECT t::text FROM " + table + " t")) {

@@ -1,5 +1,10 @@
 package dev.gepa4j.testkit.postgres;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
 /**
  * One database on the test server.
  *
@@ -18,6 +23,14 @@ public record TestDatabase(String host, int port, String name, String user, Stri
     /** The JDBC URL, for tests that inspect the database directly. */
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+    }
+
+    /** A direct JDBC connection as the owning role, for tests that inspect or prepare the database. */
+    public Connection connect() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        return DriverManager.getConnection(jdbcUrl(), p);
     }
 
     @Override
