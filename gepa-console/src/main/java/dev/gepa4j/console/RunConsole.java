@@ -3,12 +3,11 @@ package dev.gepa4j.console;
 import dev.gepa4j.core.error.ListenFailures;
 import dev.gepa4j.core.workspace.WorkspaceException;
 import dev.gepa4j.core.workspace.WorkspaceReader;
-import dev.gepa4j.runtime.evidence.EvidenceJson;
 import dev.gepa4j.core.workspace.Workspace;
+import dev.gepa4j.runtime.evidence.EvidenceJson;
 import dev.gepa4j.runtime.workspace.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**

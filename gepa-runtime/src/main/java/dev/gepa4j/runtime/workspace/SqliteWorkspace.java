@@ -1,10 +1,8 @@
 package dev.gepa4j.runtime.workspace;
 
 import dev.gepa4j.core.secret.Secrets;
-import dev.gepa4j.core.workspace.RunInfo;
 import dev.gepa4j.core.workspace.RunRecorder;
 import dev.gepa4j.core.workspace.RunSpec;
-import dev.gepa4j.core.workspace.RunStatus;
 import dev.gepa4j.core.workspace.Workspace;
 import dev.gepa4j.core.workspace.WorkspaceException;
 import java.io.IOException;
@@ -13,10 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sqlite.SQLiteConfig;
 
