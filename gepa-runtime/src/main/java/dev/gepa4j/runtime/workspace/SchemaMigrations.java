@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * Brings a workspace database to the schema this build knows. Migrations are resources
  * {@code db/migration/V<n>__<name>.sql}, applied in order, each in one transaction together with its row in
- * {@code schema_version}; they are never edited once released (a change is a new file). Each dialect has its own
- * copy of every script (sqlite under {@code db/migration/}, PostgreSQL under {@code db/migration/postgresql/}) with the
- * same number and name, so a version means the same tables and columns in both.
+ * {@code schema_version}; they are never edited once released (a change is a new file). The numbers and names are
+ * the same for both databases, so a version means the same tables and columns in both: a script lives in
+ * {@code db/migration/} (sqlite, and PostgreSQL too when its SQL is valid there), and PostgreSQL's own version of a
+ * script that must differ lives under the same name in {@code db/migration/postgresql/}.
  */
 final class SchemaMigrations {
     /** In order; the number in each name is its version. */
@@ -53,7 +54,7 @@ final class SchemaMigrations {
                 }
                 for (int v = current + 1; v <= upTo; v++) {
                     String name = MIGRATIONS.get(v - 1);
-                    for (String sql : statements(load(dialect.migrationFolder() + name))) {
+                    for (String sql : statements(load(dialect.migrationFolder() + name, "/db/migration/" + name))) {
                         s.execute(sql);
                     }
                     s.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + v + ", '" + name
@@ -85,7 +86,11 @@ final class SchemaMigrations {
                 .toList();
     }
 
-    private static String load(String path) {
+    /** The script at {@code path}, else at {@code shared} (a script both databases run as it is). */
+    private static String load(String path, String shared) {
+        if (SchemaMigrations.class.getResource(path) == null) {
+            path = shared;
+        }
         try (InputStream in = SchemaMigrations.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new WorkspaceException("migration " + path + " is missing from the gepa4j jar: rebuild it");

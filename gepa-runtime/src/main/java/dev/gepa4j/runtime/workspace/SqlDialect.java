@@ -15,7 +15,10 @@ abstract sealed class SqlDialect {
     /** A PostgreSQL database; transactions through JDBC on a connection with autocommit off. */
     static final SqlDialect POSTGRESQL = new Postgresql();
 
-    /** The classpath folder of this dialect's {@code V<n>__*.sql} scripts (same names and numbers in both). */
+    /**
+     * The classpath folder of this dialect's own {@code V<n>__*.sql} scripts (same names and numbers in both); a
+     * script missing there is the shared one in {@code db/migration/}.
+     */
     abstract String migrationFolder();
 
     abstract void begin(Connection c, Statement s) throws SQLException;
