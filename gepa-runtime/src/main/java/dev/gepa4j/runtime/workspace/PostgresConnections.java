@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The PostgreSQL workspace's connections: one HikariCP pool of {@code pool_size} connections for reads and lease
  * statements (autocommit, each statement its own transaction), plus the writer's connection, borrowed once and held
- * for the workspace's life. Only the writer's commits wait for the disk; lease statements do not. The password is handed to the pool as a property, never inside a URL, so no log line of
+ * for the workspace's life. Only the writer's commits may wait for the disk (see {@link #take}). The password is handed to the pool as a property, never inside a URL, so no log line of
  * the pool or the driver can show it.
  */
 final class PostgresConnections implements ReadPool {
@@ -41,20 +41,23 @@ final class PostgresConnections implements ReadPool {
         config.setConnectionTimeout(30_000);
         config.setInitializationFailTimeout(-1); // fail below, with our message, instead of inside the constructor
         // the pool's own writes are leases: they need not wait for the disk (a server crash that loses one costs at
-        // most a rollout executed twice); the writer's connection turns this back on, see take()
+        // most a rollout executed twice); the writer's connection follows synchronous_commit, see take()
         config.setConnectionInitSql("SET synchronous_commit TO off");
         this.pool = new HikariDataSource(config);
     }
 
     /**
-     * A connection for the caller to keep (the writer's), committing durably: every commit waits for the disk flush,
-     * so a committed rollout survives a server crash. It goes back to the pool when closed.
+     * A connection for the caller to keep (the writer's). Its commits wait for the server to have them, which is all a
+     * killed optimizer needs; with {@code synchronous_commit=on} in the URL they also wait for the server's disk
+     * flush, so they survive a crash of the server too (otherwise it may lose its last fraction of a second of
+     * commits: rollouts a resumed run executes again, never a corrupt workspace). It goes back to the pool when
+     * closed.
      */
     Connection take() {
         try {
             Connection c = pool.getConnection();
             try (var s = c.createStatement()) {
-                s.execute("SET synchronous_commit TO on");
+                s.execute("SET synchronous_commit TO " + (url.durableCommits() ? "on" : "off"));
             }
             return c;
         } catch (SQLException e) {

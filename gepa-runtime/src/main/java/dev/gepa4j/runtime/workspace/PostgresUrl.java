@@ -18,7 +18,9 @@ import java.util.Properties;
  *
  * <p>gepa4j's own parameters, removed before the URL reaches the driver: {@code password_env} (the variable holding the
  * password; default {@code PGPASSWORD}), {@code lease_seconds} (how long a lease on a rollout lasts without its owner's
- * heartbeat; default 30) and {@code pool_size} (connections this process opens; default 8). Every other parameter
+ * heartbeat; default 30), {@code pool_size} (connections this process opens; default 8) and
+ * {@code synchronous_commit} ({@code off} by default: a commit waits for the server, not for its disk, which is a folder
+ * workspace's guarantee too; {@code on} makes every commit wait for the disk flush). Every other parameter
  * ({@code sslmode}, {@code connectTimeout}, ...) goes to the pgjdbc driver as it is.
  *
  * @param user        the role (default: {@code PGUSER}, else the operating-system user)
@@ -28,10 +30,11 @@ import java.util.Properties;
  * @param passwordEnv the environment variable holding the password
  * @param lease       how long a lease lasts without a heartbeat
  * @param poolSize    connections this process may open (one more is the writer's)
+ * @param durableCommits whether every commit waits for the server's disk flush ({@code synchronous_commit=on})
  * @param driverParameters the remaining parameters, for the driver
  */
 public record PostgresUrl(String user, String host, int port, String database, String passwordEnv, Duration lease,
-                          int poolSize, Map<String, String> driverParameters) {
+                          int poolSize, boolean durableCommits, Map<String, String> driverParameters) {
     /** The scheme that selects the PostgreSQL workspace ({@code postgres://} is accepted too). */
     public static final String SCHEME = "postgresql://";
     static final String DEFAULT_PASSWORD_ENV = "PGPASSWORD";
@@ -118,10 +121,19 @@ public record PostgresUrl(String user, String host, int port, String database, S
         if (poolText != null) {
             pool = (int) positive(address, "pool_size", poolText);
         }
+        boolean durable = false;
+        String syncText = params.remove("synchronous_commit");
+        if (syncText != null) {
+            durable = switch (syncText.toLowerCase(Locale.ROOT)) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw bad(address, "synchronous_commit=" + syncText + ": use on or off");
+            };
+        }
         if (user == null || user.isBlank()) {
             user = environment.getOrDefault("PGUSER", System.getProperty("user.name"));
         }
-        return new PostgresUrl(user, host, port, database, passwordEnv, lease, pool, params);
+        return new PostgresUrl(user, host, port, database, passwordEnv, lease, pool, durable, params);
     }
 
     /** The JDBC URL for the driver: no user, no password, only the driver's parameters. */
@@ -164,6 +176,9 @@ public record PostgresUrl(String user, String host, int port, String database, S
         }
         if (poolSize != DEFAULT_POOL_SIZE) {
             shown.put("pool_size", String.valueOf(poolSize));
+        }
+        if (durableCommits) {
+            shown.put("synchronous_commit", "on");
         }
         String sep = "?";
         for (Map.Entry<String, String> p : shown.entrySet()) {

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * rollout is executed by two processes ({@link PostgresLeases}).
  *
  * <p>Durability: like sqlite, every write has committed when its method returns (the same group-commit writer, on a
- * connection of its own), so a rollout counts only once its row is committed. Opening applies missing migrations
+ * connection of its own), so a rollout counts only once its row is committed, and a killed optimizer loses nothing
+ * committed; like sqlite's WAL with synchronous=NORMAL, a crash of the server itself may lose the last commits unless
+ * the URL says {@code synchronous_commit=on} (see {@link PostgresConnections#take}). Opening applies missing migrations
  * under an advisory lock (two processes opening a new database migrate it once) and refuses a database a newer
  * gepa4j wrote. The password comes from the environment (see {@link PostgresUrl}) and is scrubbed from everything
  * written, like every other secret.

@@ -12,12 +12,13 @@ class PostgresUrlTest {
     @Test
     void splitsGepaParametersFromTheDriverOnes() {
         PostgresUrl url = PostgresUrl.parse("postgresql://team@db.internal:6432/gepa?sslmode=require"
-                + "&password_env=TEAM_PG&lease_seconds=5&pool_size=3", Map.of());
+                + "&password_env=TEAM_PG&lease_seconds=5&pool_size=3&synchronous_commit=on", Map.of());
         assertThat(url.user()).isEqualTo("team");
         assertThat(url.port()).isEqualTo(6432);
         assertThat(url.passwordEnv()).isEqualTo("TEAM_PG");
         assertThat(url.lease()).isEqualTo(Duration.ofSeconds(5));
         assertThat(url.poolSize()).isEqualTo(3);
+        assertThat(url.durableCommits()).isTrue();
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6432/gepa?sslmode=require");
         assertThat(url.toString()).startsWith("postgresql://team@db.internal:6432/gepa?sslmode=require")
                 .contains("password_env=TEAM_PG");
@@ -32,6 +33,7 @@ class PostgresUrlTest {
         assertThat(url.user()).isEqualTo("alice");
         assertThat(url.port()).isEqualTo(5432);
         assertThat(url.passwordEnv()).isEqualTo("PGPASSWORD");
+        assertThat(url.durableCommits()).isFalse();
         assertThat(url.toString()).isEqualTo("postgresql://alice@localhost:5432/ws");
     }
 
@@ -52,5 +54,7 @@ class PostgresUrlTest {
                 .hasMessageContaining("not a number");
         assertThatThrownBy(() -> PostgresUrl.parse("postgresql://u@h/db?lease_seconds=-1", Map.of()))
                 .hasMessageContaining("lease_seconds=-1 must be a positive number");
+        assertThatThrownBy(() -> PostgresUrl.parse("postgresql://u@h/db?synchronous_commit=maybe", Map.of()))
+                .hasMessageContaining("use on or off");
     }
 }

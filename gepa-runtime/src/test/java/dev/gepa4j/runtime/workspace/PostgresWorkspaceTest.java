@@ -62,7 +62,7 @@ class PostgresWorkspaceTest {
 
     @Test
     void storesAndReadsARunLikeTheSqliteWorkspace(TestDatabase db) {
-        try (PostgresWorkspace ws = open(db, "")) {
+        try (PostgresWorkspace ws = open(db, "?synchronous_commit=on")) {
             assertThat(ws.schemaVersion()).isEqualTo(SchemaMigrations.latest());
             RunRecorder run = ws.startRun(new RunSpec("pg-basic", "task", "{}", 7, "serial", 100));
             run.registerCandidate(Candidate.of(0, Map.of("p", "seed prompt"), List.of(), "seed"));
