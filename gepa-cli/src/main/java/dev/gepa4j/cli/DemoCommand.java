@@ -77,6 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         options = options == null ? new RunOptions() : options;
         options.proposerDelayMs = proposerDelayMs;
+        options.budgetSetting = "--budget " + budget;
+        options.budgetAdvice = " (the demo's splits are fixed: raise --budget)";
         return new RunAssembly(config, Path.of("").toAbsolutePath(), options).runFresh();
     }
 

@@ -109,8 +109,8 @@ final class RunAssembly {
             try {
                 BudgetFloor.require(config.gepa().maxRollouts(), loopConfig, frontierRows, heldout.size());
             } catch (IllegalArgumentException tooSmall) {
-                throw new UserFacingException("[gepa] max_rollouts: " + tooSmall.getMessage()
-                        + " (lower heldout_top_k or [dataset] heldout_size)");
+                throw new UserFacingException(options.budgetSetting + ": " + tooSmall.getMessage()
+                        + options.budgetAdvice);
             }
             // (3)-(5) the workspace, the console, the run, its queues and the loop: the engine the library runs too
             Secrets secrets = KnownSecrets.forRun(config);

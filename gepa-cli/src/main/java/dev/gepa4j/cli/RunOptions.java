@@ -18,4 +18,11 @@ public final class RunOptions {
 
     /** Benchmark aid set by {@code demo --proposer-delay-ms}: extra time per proposer call; 0 for none. */
     long proposerDelayMs;
+
+    /**
+     * How a refused budget is named and what else the user can change, as the command's user sees them:
+     * {@code demo} gives the budget as {@code --budget} and has fixed splits.
+     */
+    String budgetSetting = "[gepa] max_rollouts";
+    String budgetAdvice = " (lower heldout_top_k or [dataset] heldout_size)";
 }
