@@ -7,7 +7,6 @@ import dev.gepa4j.core.container.DatasetInfo;
 import dev.gepa4j.core.model.ProgramModule;
 import dev.gepa4j.core.model.ProgramSpec;
 import dev.gepa4j.core.model.TaskInfo;
-import dev.gepa4j.core.model.Usage;
 import dev.gepa4j.core.model.VerifierResult;
 import dev.gepa4j.sdk.ExampleRow;
 import dev.gepa4j.sdk.RolloutCall;
@@ -15,13 +14,13 @@ import dev.gepa4j.sdk.RolloutOutcome;
 import dev.gepa4j.sdk.TaskHandler;
 import dev.gepa4j.sdk.TraceEvent;
 import dev.gepa4j.tasks.chat.PolicyModels;
+import dev.gepa4j.tasks.chat.UsageTally;
 import dev.gepa4j.tasks.sandbox.PythonSandbox;
 import dev.gepa4j.tasks.sandbox.SandboxRun;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,16 +111,15 @@ public final class HumanEvalTaskHandler implements TaskHandler {
                         : "\n" + run.stderrTail())),
                 TraceEvent.of(SYSTEM_PROMPT, "verdict", verdict.formVerdict()),
                 TraceEvent.of(CODING_GUIDELINES, "verdict", verdict.codeVerdict()));
-        TokenUsage usage = response.tokenUsage();
-        int in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-        int out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        UsageTally usage = new UsageTally();
+        usage.add(response);
         double reward = verdict.passed() ? 1.0 : 0.0;
         // per-field feedback: the form is the system prompt's business, the code's failures the guidelines'
         VerifierResult result = new VerifierResult(verdict.passed(), reward, verdict.feedback())
                 .withFeedbackFor(SYSTEM_PROMPT, verdict.formOk() ? verdict.formVerdict() : verdict.feedback())
                 .withFeedbackFor(CODING_GUIDELINES, verdict.formOk() ? verdict.feedback() : verdict.codeVerdict());
         return new RolloutOutcome(reward, code.code(), result,
-                Usage.of(in, out, 0.0), trace, Map.of("task_id", problem.taskId(), "ending", run.ending().name(),
+                usage.total(), trace, Map.of("task_id", problem.taskId(), "ending", run.ending().name(),
                         "answer_runnable", Boolean.toString(verdict.formOk())));
     }
 

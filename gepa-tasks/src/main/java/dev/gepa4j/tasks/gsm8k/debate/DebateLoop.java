@@ -1,7 +1,7 @@
 package dev.gepa4j.tasks.gsm8k.debate;
 
 import dev.gepa4j.tasks.gsm8k.FinalAnswer;
-import dev.gepa4j.tasks.gsm8k.UsageTally;
+import dev.gepa4j.tasks.chat.UsageTally;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;

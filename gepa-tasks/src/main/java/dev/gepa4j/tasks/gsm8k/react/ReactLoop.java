@@ -1,6 +1,6 @@
 package dev.gepa4j.tasks.gsm8k.react;
 
-import dev.gepa4j.tasks.gsm8k.UsageTally;
+import dev.gepa4j.tasks.chat.UsageTally;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;

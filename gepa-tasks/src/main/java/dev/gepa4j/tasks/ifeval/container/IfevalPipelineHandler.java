@@ -4,7 +4,6 @@ import dev.gepa4j.core.container.DatasetInfo;
 import dev.gepa4j.core.model.ProgramModule;
 import dev.gepa4j.core.model.ProgramSpec;
 import dev.gepa4j.core.model.TaskInfo;
-import dev.gepa4j.core.model.Usage;
 import dev.gepa4j.core.model.VerifierResult;
 import dev.gepa4j.sdk.ExampleRow;
 import dev.gepa4j.sdk.RolloutCall;
@@ -103,16 +102,16 @@ public final class IfevalPipelineHandler implements TaskHandler {
 
         String draftInput = PipelinePrompts.draftInput(example.prompt());
         trace.add(TraceEvent.of(PipelinePrompts.DRAFT_FIELD, "input", draftInput));
-        StageReply draft = stages.run(draftPrompt, draftInput);
-        trace.add(TraceEvent.of(PipelinePrompts.DRAFT_FIELD, "output", draft.text()));
+        String draft = stages.run(draftPrompt, draftInput);
+        trace.add(TraceEvent.of(PipelinePrompts.DRAFT_FIELD, "output", draft));
 
-        String reviseInput = PipelinePrompts.reviseInput(example.prompt(), draft.text());
+        String reviseInput = PipelinePrompts.reviseInput(example.prompt(), draft);
         trace.add(TraceEvent.of(PipelinePrompts.REVISE_FIELD, "input", reviseInput));
-        StageReply revised = stages.run(revisePrompt, reviseInput);
-        trace.add(TraceEvent.of(PipelinePrompts.REVISE_FIELD, "output", revised.text()));
+        String revised = stages.run(revisePrompt, reviseInput);
+        trace.add(TraceEvent.of(PipelinePrompts.REVISE_FIELD, "output", revised));
 
-        IfevalVerdict draftVerdict = verifier.verify(example, draft.text());
-        IfevalVerdict finalVerdict = verifier.verify(example, revised.text());
+        IfevalVerdict draftVerdict = verifier.verify(example, draft);
+        IfevalVerdict finalVerdict = verifier.verify(example, revised);
         String draftStageVerdict = StageVerdicts.draft(draftVerdict);
         String reviseStageVerdict = StageVerdicts.revise(draftVerdict, finalVerdict);
         trace.add(TraceEvent.of(PipelinePrompts.DRAFT_FIELD, "verdict", draftStageVerdict));
@@ -120,12 +119,11 @@ public final class IfevalPipelineHandler implements TaskHandler {
 
         String feedback = finalVerdict.feedback() + "\nThe draft before revision followed "
                 + draftVerdict.followedCount() + " of " + draftVerdict.checked().size() + ".";
-        return new RolloutOutcome(finalVerdict.reward(), revised.text(),
+        return new RolloutOutcome(finalVerdict.reward(), revised,
                 new VerifierResult(finalVerdict.allFollowed(), finalVerdict.reward(), feedback)
                         .withFeedbackFor(PipelinePrompts.DRAFT_FIELD, draftStageVerdict)
                         .withFeedbackFor(PipelinePrompts.REVISE_FIELD, reviseStageVerdict),
-                Usage.of(draft.promptTokens() + revised.promptTokens(),
-                        draft.completionTokens() + revised.completionTokens(), 0.0),
+                stages.usage(),
                 trace,
                 Map.of("followed", finalVerdict.followedCount() + "/" + finalVerdict.checked().size(),
                         "draft_followed", draftVerdict.followedCount() + "/" + draftVerdict.checked().size(),

@@ -1,4 +1,4 @@
-package dev.gepa4j.tasks.gsm8k;
+package dev.gepa4j.tasks.chat;
 
 import dev.gepa4j.core.model.Usage;
 import dev.langchain4j.model.chat.response.ChatResponse;
