@@ -62,12 +62,13 @@ public final class RunMetrics {
                     frontier.wins(c.id()), r.train().size(), changedFields(c, textsById)));
         }
         Candidate best = candidates.stream().filter(c -> c.id().equals(bestId)).findFirst().orElse(null);
+        Map<String, String> bestDiffs = seed == null || best == null ? Map.of()
+                : UnifiedDiff.perField(seed.components(), best.components());
         return new RunSummary(data.run().runId(), data.run().task(), data.run().status().label(),
                 data.run().stopReason(), text(data.run().startedAt()), text(data.run().finishedAt()),
                 durationSeconds(data, lastActivity), seed == null ? null : seed.id(), bestId,
                 seed == null ? Map.of() : seed.components(), best == null ? Map.of() : best.components(),
-                seed == null || best == null ? "" : UnifiedDiff.ofComponents(seed.components(), best.components()),
-                seed == null || best == null ? Map.of() : UnifiedDiff.perField(seed.components(), best.components()),
+                String.join("", bestDiffs.values()), bestDiffs,
                 scores, frontier.summary(), frontier.grid(), rolloutCounts(data), data.policyUsage(),
                 data.proposerUsage(), exampleCount(data.rollouts(), Split.TRAIN),
                 exampleCount(data.rollouts(), Split.HELDOUT),
