@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gepa4j.contract.ContractCodec;
 import dev.gepa4j.core.model.RolloutResult;
 import dev.gepa4j.runtime.reflection.Cut;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Keeps a rollout's trace to a bounded size before it is stored and shown to proposers.
@@ -62,14 +64,19 @@ final class StoredTrace {
         if (events == null || !events.isArray() || events.isEmpty()) {
             return null;
         }
+        // each step's fields and full text are read once; every try below only cuts them to its own bound
+        List<Step> steps = new ArrayList<>(events.size());
+        for (JsonNode event : events) {
+            steps.add(Step.of(event));
+        }
         for (int cap : STEP_CAPS) {
-            String doc = document(root, events, cap, 0, events.size(), trace.length());
+            String doc = document(root, steps, cap, 0, steps.size(), trace.length());
             if (doc.length() <= maxChars) {
                 return doc;
             }
         }
-        for (int keep = events.size() * 3 / 4; keep >= 2; keep = keep * 3 / 4) {
-            String doc = document(root, events, Cut.MIN_BOUND, keep - keep / 2, keep / 2, trace.length());
+        for (int keep = steps.size() * 3 / 4; keep >= 2; keep = keep * 3 / 4) {
+            String doc = document(root, steps, Cut.MIN_BOUND, keep - keep / 2, keep / 2, trace.length());
             if (doc.length() <= maxChars) {
                 return doc;
             }
@@ -78,7 +85,7 @@ final class StoredTrace {
     }
 
     /** The first {@code head} and last {@code tail} steps, texts cut to {@code cap}, a note for those between. */
-    private static String document(JsonNode root, JsonNode events, int cap, int head, int tail, int originalChars) {
+    private static String document(JsonNode root, List<Step> events, int cap, int head, int tail, int originalChars) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("truncated", true);
         doc.put("original_chars", originalChars);
@@ -94,32 +101,37 @@ final class StoredTrace {
                 i = n - tail - 1;
                 continue;
             }
-            steps.add(step(events.get(i), cap));
+            steps.add(events.get(i).cut(cap));
         }
         return ContractCodec.writeTree(doc);
     }
 
-    private static ObjectNode step(JsonNode event, int cap) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (!event.isObject()) {
-            return out.put("type", "event").put("text", Cut.middle(event.isTextual() ? event.asText()
-                    : event.toString(), cap));
-        }
-        if (event.path("type").isTextual()) {
-            out.put("type", event.path("type").asText());
-        }
-        if (event.path("module_id").isTextual()) {
-            out.put("module_id", event.path("module_id").asText());
-        }
-        String text;
-        if (event.path("text").isTextual()) {
-            text = event.path("text").asText();
-        } else {
+    /** One stored step: its {@code type} and {@code module_id} when it has them (null when not), and its full text. */
+    private record Step(String type, String moduleId, String text) {
+        static Step of(JsonNode event) {
+            if (!event.isObject()) {
+                return new Step("event", null, event.isTextual() ? event.asText() : event.toString());
+            }
+            String type = event.path("type").isTextual() ? event.path("type").asText() : null;
+            String moduleId = event.path("module_id").isTextual() ? event.path("module_id").asText() : null;
+            if (event.path("text").isTextual()) {
+                return new Step(type, moduleId, event.path("text").asText());
+            }
             ObjectNode rest = event.deepCopy();
             rest.remove("type");
             rest.remove("module_id");
-            text = rest.toString();
+            return new Step(type, moduleId, rest.toString());
         }
-        return out.put("text", Cut.middle(text, cap));
+
+        ObjectNode cut(int cap) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            if (type != null) {
+                out.put("type", type);
+            }
+            if (moduleId != null) {
+                out.put("module_id", moduleId);
+            }
+            return out.put("text", Cut.middle(text, cap));
+        }
     }
 }
