@@ -54,12 +54,25 @@ final class PostgresConnections implements ReadPool {
      * closed.
      */
     Connection take() {
-        try {
-            Connection c = pool.getConnection();
-            try (var s = c.createStatement()) {
-                s.execute("SET synchronous_commit TO " + (url.durableCommits() ? "on" : "off"));
-            }
+        Connection c = borrow();
+        try (var s = c.createStatement()) {
+            s.execute("SET synchronous_commit TO " + (url.durableCommits() ? "on" : "off"));
             return c;
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // reported below
+            }
+            throw new WorkspaceException("cannot connect to the PostgreSQL workspace " + url + ": " + e.getMessage()
+                    + hint(e), e);
+        }
+    }
+
+    /** A pooled connection as the pool set it up ({@code synchronous_commit} off), for one read or lease statement. */
+    private Connection borrow() {
+        try {
+            return pool.getConnection();
         } catch (SQLException e) {
             throw new WorkspaceException("cannot connect to the PostgreSQL workspace " + url + ": " + e.getMessage()
                     + hint(e), e);
@@ -71,7 +84,7 @@ final class PostgresConnections implements ReadPool {
         if (pool.isClosed()) {
             throw new WorkspaceException("workspace " + url + " is closed: reopen it to read");
         }
-        ReadConnections.Session session = new ReadConnections.Session(take());
+        ReadConnections.Session session = new ReadConnections.Session(borrow());
         try {
             return query.apply(session);
         } catch (SQLException e) {
