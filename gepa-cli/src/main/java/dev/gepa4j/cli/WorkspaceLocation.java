@@ -11,9 +11,8 @@ import java.nio.file.Path;
  * @param address  what to open: an absolute folder path, or the URL as given
  * @param shown    what to print and store: the folder, or the URL without any password
  * @param localDir where the run's local files go
- * @param database whether the workspace is a database
  */
-record WorkspaceLocation(String address, String shown, Path localDir, boolean database) {
+record WorkspaceLocation(String address, String shown, Path localDir) {
     /** The local folder of a database workspace when {@code --evidence-dir} is not given. */
     static final Path DEFAULT_EVIDENCE_DIR = Path.of("gepa-evidence");
 
@@ -25,15 +24,10 @@ record WorkspaceLocation(String address, String shown, Path localDir, boolean da
     static WorkspaceLocation of(String given, Path baseDir, Path evidenceDir) {
         if (Workspaces.isDatabase(given)) {
             Path local = (evidenceDir != null ? evidenceDir : DEFAULT_EVIDENCE_DIR).toAbsolutePath().normalize();
-            return new WorkspaceLocation(given.strip(), Workspaces.display(given), local, true);
+            return new WorkspaceLocation(given.strip(), Workspaces.display(given), local);
         }
         Path folder = baseDir.resolve(given).toAbsolutePath().normalize();
-        return new WorkspaceLocation(folder.toString(), folder.toString(), folder, false);
-    }
-
-    /** Where the evidence packets go: {@code --evidence-dir}, else the local folder. */
-    Path evidenceDir(Path evidenceDirOption) {
-        return evidenceDirOption != null ? evidenceDirOption : localDir;
+        return new WorkspaceLocation(folder.toString(), folder.toString(), folder);
     }
 
     @Override
