@@ -7,7 +7,6 @@ import dev.gepa4j.core.engine.LoopParts;
 import dev.gepa4j.core.engine.LoopResult;
 import dev.gepa4j.core.engine.Mode;
 import dev.gepa4j.core.engine.StopHandle;
-import dev.gepa4j.core.model.DatasetRow;
 import dev.gepa4j.core.rollout.EndpointPool;
 import dev.gepa4j.core.rollout.RetryPolicy;
 import dev.gepa4j.core.rollout.RolloutBudget;
@@ -113,11 +112,6 @@ public final class RunEngine {
                 closeAll(resources);
             }
         }
-    }
-
-    /** The container seeds of {@code rows}, in row order (what a resumed run asks for again). */
-    public static List<Long> seeds(List<DatasetRow> rows) {
-        return rows.stream().map(r -> r.ref().seed()).toList();
     }
 
     /**
